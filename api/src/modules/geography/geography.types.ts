@@ -1,0 +1,75 @@
+import { GraphQLJSON } from 'graphql-scalars';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { GeoJsonGeometry } from '../../db/geometry.type.js';
+import { ConnectionType } from '../../server/pagination.js';
+
+@ObjectType('Province')
+export class ProvinceType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  slug!: string;
+
+  @Field(() => String)
+  nameFa!: string;
+
+  @Field(() => String)
+  nameEn!: string;
+}
+
+@ObjectType('County')
+export class CountyType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  slug!: string;
+
+  @Field(() => String)
+  nameFa!: string;
+
+  @Field(() => String)
+  nameEn!: string;
+
+  @Field(() => ProvinceType)
+  province!: ProvinceType;
+}
+
+@ObjectType('Neighbourhood')
+export class NeighbourhoodType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  slug!: string;
+
+  @Field(() => String)
+  nameFa!: string;
+
+  @Field(() => String)
+  nameEn!: string;
+
+  @Field(() => String, { nullable: true })
+  descriptionFa!: string | null;
+
+  @Field(() => String, { nullable: true })
+  descriptionEn!: string | null;
+
+  @Field(() => CountyType)
+  county!: CountyType;
+
+  @Field(() => GraphQLJSON, { description: 'GeoJSON MultiPolygon in WGS 84 (EPSG:4326)' })
+  boundary!: GeoJsonGeometry;
+
+  @Field(() => [Float], { description: '[minLon, minLat, maxLon, maxLat]' })
+  bbox!: number[];
+
+  @Field(() => Int, { description: 'Optimistic-locking version; send it back when updating' })
+  version!: number;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+}
+
+export const NeighbourhoodConnection = ConnectionType('Neighbourhood', NeighbourhoodType);

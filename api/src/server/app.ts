@@ -1,0 +1,179 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import express, { type RequestHandler } from 'express';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { GraphQLError, parse, type OperationDefinitionNode } from 'graphql';
+import type { AppConfig } from '../config/config.js';
+import type { Orm } from '../db/orm.js';
+import { checkGate } from '../auth/operation-policy.js';
+import { AccountsService } from '../modules/accounts/accounts.service.js';
+import { LoginThrottle } from '../modules/accounts/login-throttle.js';
+import type { Context } from './context.js';
+import { errorMessages, formatError, pickLang } from './errors.js';
+import { armor } from './hardening.js';
+import { createAppPubSub } from './pubsub.js';
+import { buildAppSchema, operationPolicies } from './schema.js';
+import { requestToken, tokenFrom } from './session-cookie.js';
+
+export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: Server; stop(): Promise<void> }> {
+  const pubsub = createAppPubSub();
+  const schema = await buildAppSchema(pubsub);
+  const loginThrottle = new LoginThrottle(config.loginMaxFailures, config.loginMaxFailures * 5, config.loginWindowMs);
+  const app = express();
+  // Behind a reverse proxy on loopback the client address comes from X-Forwarded-For.
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+
+  const baseContext = async (token: string | null, lang: Context['lang'], ip: string) => {
+    const em = orm.em.fork();
+    const viewer = token ? await new AccountsService(em).resolveViewer(token) : null;
+    return { em, viewer, lang, ip, config, pubsub, loginThrottle, audit: null, afterCommit: [] } satisfies Context;
+  };
+
+  // Subscriptions over graphql-ws on the same port and path.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { ctx?: Context }>(
+    {
+      schema,
+      context: async (ctx) => {
+        const req = ctx.extra.request;
+        const token = tokenFrom({
+          authorization: typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined,
+          cookie: req.headers.cookie,
+        });
+        return baseContext(token, pickLang(req.headers['accept-language']), req.socket.remoteAddress ?? '');
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        // The role gate also applies before a subscription starts.
+        let doc;
+        try {
+          doc = parse(payload.query);
+        } catch {
+          return [new GraphQLError(errorMessages.GRAPHQL_PARSE_FAILED.en, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+        }
+        const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+        if (!op || op.operation !== 'subscription') return;
+        const req = ctx.extra.request;
+        const token = tokenFrom({
+          authorization: typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined,
+          cookie: req.headers.cookie,
+        });
+        const viewer = token ? await new AccountsService(orm.em.fork()).resolveViewer(token) : null;
+        for (const sel of op.selectionSet.selections) {
+          if (sel.kind !== 'Field') continue;
+          const outcome = checkGate(operationPolicies[sel.name.value], viewer);
+          if (outcome !== 'allow') {
+            const code = outcome === 'unauthenticated' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+            return [new GraphQLError(errorMessages[code].en, { extensions: { code } })];
+          }
+        }
+        return;
+      },
+    },
+    wsServer,
+  );
+
+  const protection = armor();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: config.introspection,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: protection.validationRules,
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              response.http.headers.set('cache-control', 'no-store');
+            },
+          };
+        },
+      },
+    ],
+    formatError: (formatted, raw) => formatError(currentLang(), formatted, raw),
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.set('cache-control', 'no-store').json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    res.set('cache-control', 'no-store');
+    try {
+      await orm.em.fork().getConnection().execute('select 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  const noStore: RequestHandler = (_req, res, next) => {
+    res.set('cache-control', 'no-store');
+    next();
+  };
+  app.use(
+    '/graphql',
+    noStore,
+    langScope,
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => ({
+        ...(await baseContext(requestToken(req), pickLang(req.headers['accept-language']), req.ip ?? '')),
+        req,
+        res,
+      }),
+    }),
+  );
+
+  const handler = await loadPortal(config.portalBuildDir);
+  if (handler) app.use(handler);
+  else app.get('/', (_req, res) => res.type('text/plain').send('Mahalleh API: the portal is not built (pnpm build).'));
+
+  return {
+    server: httpServer,
+    async stop() {
+      await apollo.stop();
+      wsServer.close();
+      httpServer.closeAllConnections();
+      await new Promise<void>((r) => httpServer.close(() => r()));
+    },
+  };
+}
+
+/** The adapter-node handler of the built portal, served from the same origin as the API. */
+async function loadPortal(buildDir: string): Promise<RequestHandler | null> {
+  const file = join(buildDir, 'handler.js');
+  if (!existsSync(file)) return null;
+  const mod = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
+  return mod.handler;
+}
+
+/**
+ * formatError has no request at hand; the language of the request being formatted is carried in
+ * an AsyncLocalStorage set by this middleware.
+ */
+const langStore = new AsyncLocalStorage<Context['lang']>();
+const langScope: RequestHandler = (req, _res, next) => langStore.run(pickLang(req.headers['accept-language']), next);
+const currentLang = () => langStore.getStore() ?? 'fa';
+

@@ -1,0 +1,27 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Request, Response } from 'express';
+import type { AppConfig } from '../config/config.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { AuditChange } from '../modules/audit/audit.service.js';
+import type { Lang } from './errors.js';
+import type { PubSub } from './pubsub.js';
+import type { LoginThrottle } from '../modules/accounts/login-throttle.js';
+
+/** Everything a resolver may use during one request (or one subscription). */
+export interface Context {
+  /** A request-scoped fork; inside a mutation it is the mutation's transaction. */
+  em: EntityManager;
+  viewer: Viewer | null;
+  lang: Lang;
+  ip: string;
+  config: AppConfig;
+  pubsub: PubSub;
+  loginThrottle: LoginThrottle;
+  /** Present for HTTP requests (not for subscriptions over WebSocket). */
+  req?: Request;
+  res?: Response;
+  /** Set by the mutation middleware: the change this mutation made, written as its audit row. */
+  audit: AuditChange | null;
+  /** Work to do once the mutation's transaction has committed (e.g. publishing live events). */
+  afterCommit: (() => void)[];
+}

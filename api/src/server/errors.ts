@@ -1,0 +1,138 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+
+/**
+ * Stable error codes. Clients switch on `extensions.code`; the message is for people and comes in
+ * Persian or English (`Accept-Language`), both listed here so the portal and API agree.
+ */
+export const errorMessages = {
+  BAD_USER_INPUT: { fa: 'ورودی نامعتبر است.', en: 'The input is not valid.' },
+  UNAUTHENTICATED: { fa: 'برای این کار باید وارد شوید.', en: 'You need to sign in to do this.' },
+  FORBIDDEN: { fa: 'شما اجازهٔ این کار را ندارید.', en: 'You are not allowed to do this.' },
+  NOT_FOUND: { fa: 'مورد درخواستی پیدا نشد.', en: 'The requested item was not found.' },
+  CONFLICT: {
+    fa: 'این مورد در این فاصله توسط کس دیگری تغییر کرده است.',
+    en: 'Someone else changed this item in the meantime.',
+  },
+  INVALID_CREDENTIALS: { fa: 'ایمیل یا گذرواژه درست نیست.', en: 'The email or password is not correct.' },
+  RATE_LIMITED: {
+    fa: 'تلاش‌های ناموفق زیادی انجام شد. لطفاً کمی بعد دوباره تلاش کنید.',
+    en: 'Too many failed attempts. Please try again a little later.',
+  },
+  EMAIL_TAKEN: { fa: 'با این ایمیل قبلاً حساب ساخته شده است.', en: 'An account with this email already exists.' },
+  WEAK_PASSWORD: {
+    fa: 'گذرواژه باید دست‌کم ۱۰ نویسه داشته باشد.',
+    en: 'The password must be at least 10 characters long.',
+  },
+  QUERY_REFUSED: {
+    fa: 'این درخواست بیش از حد بزرگ یا پیچیده است.',
+    en: 'This request is too large or too complex.',
+  },
+  GRAPHQL_PARSE_FAILED: { fa: 'درخواست قابل خواندن نیست.', en: 'The request could not be read.' },
+  GRAPHQL_VALIDATION_FAILED: { fa: 'درخواست با طرح API سازگار نیست.', en: 'The request does not match the API schema.' },
+  BAD_REQUEST: { fa: 'درخواست نامعتبر است.', en: 'The request is not valid.' },
+  INTERNAL: { fa: 'خطای داخلی رخ داد. لطفاً دوباره تلاش کنید.', en: 'Something went wrong. Please try again.' },
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+export type Lang = 'fa' | 'en';
+
+export interface FieldProblem {
+  field: string;
+  /** A stable reason code, e.g. TOO_SHORT, INVALID_EMAIL. */
+  reason: string;
+}
+
+/** An error the client is meant to see; anything else is reported as INTERNAL. */
+export class AppError extends GraphQLError {
+  constructor(
+    public readonly code: ErrorCode,
+    options: { detail?: string; fields?: FieldProblem[] } = {},
+  ) {
+    super(errorMessages[code].en, {
+      extensions: { code, ...(options.fields ? { fields: options.fields } : {}) },
+    });
+    if (options.detail) this.extensions.detail = options.detail;
+  }
+}
+
+export const badInput = (fields: FieldProblem[]) => new AppError('BAD_USER_INPUT', { fields });
+export const notFound = () => new AppError('NOT_FOUND');
+export const forbidden = () => new AppError('FORBIDDEN');
+export const unauthenticated = () => new AppError('UNAUTHENTICATED');
+
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'fa';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'fa';
+}
+
+const knownCodes = new Set(Object.keys(errorMessages));
+
+/** Apollo-generated codes mapped onto ours. */
+const apolloCodes: Record<string, ErrorCode> = {
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  BAD_REQUEST: 'BAD_REQUEST',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'BAD_REQUEST',
+  OPERATION_RESOLUTION_FAILURE: 'BAD_REQUEST',
+  BAD_GATEWAY: 'INTERNAL',
+  INTERNAL_SERVER_ERROR: 'INTERNAL',
+};
+
+/**
+ * The single place where errors become what clients see: a stable code, a message in the caller's
+ * language, never a stack trace or SQL.
+ */
+export function formatError(lang: Lang, formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(raw);
+  let code: ErrorCode;
+  const extensions: Record<string, unknown> = {};
+  if (original instanceof AppError) {
+    code = original.code;
+    if (original.extensions.fields) extensions.fields = original.extensions.fields;
+  } else if (original instanceof GraphQLError && typeof original.extensions?.code === 'string') {
+    const ext = original.extensions.code;
+    code = knownCodes.has(ext) ? (ext as ErrorCode) : (apolloCodes[ext] ?? 'INTERNAL');
+  } else if (isArgumentValidationError(original)) {
+    code = 'BAD_USER_INPUT';
+    extensions.fields = validationFields(original);
+  } else {
+    const ext = formatted.extensions?.code;
+    code = typeof ext === 'string' && apolloCodes[ext] ? apolloCodes[ext] : 'INTERNAL';
+  }
+  if (code === 'INTERNAL') {
+    console.error('[graphql] internal error', raw);
+  }
+  // Parse and validation messages from graphql-js are safe and useful to developers; armor's are not.
+  const keepDetail =
+    (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED') && lang === 'en'
+      ? formatted.message
+      : undefined;
+  return {
+    message: errorMessages[code][lang],
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code, ...extensions, ...(keepDetail ? { detail: keepDetail } : {}) },
+  };
+}
+
+interface ValidationLike {
+  extensions?: { validationErrors?: { property: string; constraints?: Record<string, string> }[] };
+}
+
+function isArgumentValidationError(err: unknown): err is ValidationLike {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    (err as { constructor?: { name?: string } }).constructor?.name === 'ArgumentValidationError'
+  );
+}
+
+function validationFields(err: ValidationLike): FieldProblem[] {
+  return (err.extensions?.validationErrors ?? []).map((v) => ({
+    field: v.property,
+    reason: Object.keys(v.constraints ?? {})[0]?.toUpperCase() ?? 'INVALID',
+  }));
+}

@@ -1,0 +1,37 @@
+import { buildSchema } from 'type-graphql';
+import { createAppPubSub, type PubSub } from './pubsub.js';
+import type { GraphQLSchema } from 'graphql';
+import { FieldAuthChecker } from '../auth/field-rules.js';
+import { operationMiddleware } from '../auth/operation-middleware.js';
+import type { OperationPolicies } from '../auth/operation-policy.js';
+import { accountsOperations } from '../modules/accounts/accounts.policy.js';
+import { AccountsResolver } from '../modules/accounts/accounts.resolver.js';
+import { auditOperations } from '../modules/audit/audit.policy.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { geographyOperations } from '../modules/geography/geography.policy.js';
+import { GeographyResolver } from '../modules/geography/geography.resolver.js';
+import { organisationsOperations } from '../modules/organisations/organisations.policy.js';
+import { OrganisationsResolver } from '../modules/organisations/organisations.resolver.js';
+
+/** Every module's operation gates, merged. An operation missing here is refused to everyone. */
+export const operationPolicies: OperationPolicies = {
+  ...accountsOperations,
+  ...geographyOperations,
+  ...organisationsOperations,
+  ...auditOperations,
+};
+
+export const resolvers = [AccountsResolver, GeographyResolver, OrganisationsResolver, AuditResolver] as const;
+
+export function buildAppSchema(pubSub: PubSub = createAppPubSub()): Promise<GraphQLSchema> {
+  return buildSchema({
+    pubSub,
+    resolvers,
+    authChecker: FieldAuthChecker,
+    // A field the viewer may not see reads as null rather than failing the whole query.
+    authMode: 'null',
+    globalMiddlewares: [operationMiddleware(operationPolicies)],
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+  });
+}

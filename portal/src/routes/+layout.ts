@@ -1,0 +1,7 @@
+import { load_LayoutViewer } from '$houdini'
+
+import type { LayoutLoad } from './$types'
+
+export const load: LayoutLoad = async (event) => ({
+	...(await load_LayoutViewer({ event }))
+})
