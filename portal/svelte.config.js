@@ -1,16 +1,16 @@
-import adapter from '@sveltejs/adapter-node'
-import { vitePreprocess } from '@sveltejs/vite-plugin-svelte'
+import adapter from '@sveltejs/adapter-node';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
-	preprocess: vitePreprocess(),
-	compilerOptions: { runes: true },
-	kit: {
-		adapter: adapter({ out: 'build' }),
-		alias: {
-			$houdini: '.houdini/'
-		}
-	}
-}
+  preprocess: vitePreprocess(),
+  compilerOptions: { runes: true },
+  kit: {
+    adapter: adapter({ out: 'build' }),
+    alias: {
+      $houdini: '.houdini/',
+    },
+  },
+};
 
-export default config
+export default config;

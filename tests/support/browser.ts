@@ -25,6 +25,8 @@ export interface BrowserOptions {
 export interface BrowserSession {
   context: BrowserContext;
   requests: RequestLog;
+  /** Uncaught exceptions thrown in any page of the context (hydration failures, broken scripts). */
+  pageErrors: string[];
   close(): Promise<void>;
 }
 
@@ -38,9 +40,14 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
     viewport: options.viewport ?? { width: 1280, height: 800 },
   });
   const requests = recordRequests(context);
+  const pageErrors: string[] = [];
+  context.on('weberror', (error) => {
+    pageErrors.push(error.error().message);
+  });
   return {
     context,
     requests,
+    pageErrors,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

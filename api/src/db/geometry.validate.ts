@@ -17,7 +17,7 @@ export async function validateMultiPolygon(
   const text = JSON.stringify(value);
   let row: { valid: boolean; multi: string; minx: number; miny: number; maxx: number; maxy: number } | undefined;
   try {
-    [row] = await em.getConnection().execute(
+    [row] = await em.execute(
       `select ST_IsValid(g) as valid, ST_AsGeoJSON(ST_Multi(g), 7) as multi,
               ST_XMin(g) as minx, ST_YMin(g) as miny, ST_XMax(g) as maxx, ST_YMax(g) as maxy
          from (select ST_SetSRID(ST_GeomFromGeoJSON(?), 4326) as g) s`,

@@ -17,7 +17,7 @@ import { AccountsService } from '../modules/accounts/accounts.service.js';
 import { LoginThrottle } from '../modules/accounts/login-throttle.js';
 import type { Context } from './context.js';
 import { errorMessages, formatError, pickLang } from './errors.js';
-import { armor } from './hardening.js';
+import { armor, MAX_TOKENS } from './hardening.js';
 import { createAppPubSub } from './pubsub.js';
 import { buildAppSchema, operationPolicies } from './schema.js';
 import { requestToken, tokenFrom } from './session-cookie.js';
@@ -86,6 +86,7 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
     schema,
     introspection: config.introspection,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: MAX_TOKENS },
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     validationRules: protection.validationRules,

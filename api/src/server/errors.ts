@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { REFUSED_MESSAGE } from './hardening.js';
 
 /**
  * Stable error codes. Clients switch on `extensions.code`; the message is for people and comes in
@@ -89,7 +90,9 @@ export function formatError(lang: Lang, formatted: GraphQLFormattedError, raw: u
   const original = unwrapResolverError(raw);
   let code: ErrorCode;
   const extensions: Record<string, unknown> = {};
-  if (original instanceof AppError) {
+  if (refusedByArmor(raw)) {
+    code = 'QUERY_REFUSED';
+  } else if (original instanceof AppError) {
     code = original.code;
     if (original.extensions.fields) extensions.fields = original.extensions.fields;
   } else if (original instanceof GraphQLError && typeof original.extensions?.code === 'string') {
@@ -116,6 +119,12 @@ export function formatError(lang: Lang, formatted: GraphQLFormattedError, raw: u
     path: formatted.path,
     extensions: { code, ...extensions, ...(keepDetail ? { detail: keepDetail } : {}) },
   };
+}
+
+/** Query-limit refusals carry armor's fixed message (hardening.ts) or the parser's token limit. */
+function refusedByArmor(raw: unknown): boolean {
+  const message = (raw as { message?: unknown })?.message;
+  return typeof message === 'string' && (message.includes(REFUSED_MESSAGE) || /more th[ae]t? \d+ tokens/i.test(message));
 }
 
 interface ValidationLike {

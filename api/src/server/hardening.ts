@@ -1,22 +1,24 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLError } from 'graphql';
 
-/** Marks armor's refusals so formatError can give them one code without echoing the limits. */
-const tag = (_ctx: unknown, error: GraphQLError) => {
-  (error.extensions as Record<string, unknown>).code = 'QUERY_REFUSED';
-};
+/** The message armor uses for every refusal: it names no limit, and formatError recognises it. */
+export const REFUSED_MESSAGE = 'Query refused by limits.';
+
+const common = { exposeLimits: false, errorMessage: REFUSED_MESSAGE } as const;
 
 /**
- * Query limits. The portal's deepest query is 5 levels and uses no aliases beyond a handful, so
- * these leave room for real clients while refusing abusive documents.
+ * Query limits. The portal's deepest query is 5 levels and uses a handful of aliases, so these
+ * leave room for real clients while refusing abusive documents. The token limit is applied by
+ * Apollo's own parser (parseOptions) so an oversized document is a 400, not a 500.
  */
+export const MAX_TOKENS = 2000;
+
 export function armor() {
   return new ApolloArmor({
-    maxDepth: { n: 6, exposeLimits: false, flattenFragments: true, onReject: [tag] },
-    maxAliases: { n: 15, exposeLimits: false, onReject: [tag] },
-    maxTokens: { n: 2000, exposeLimits: false, onReject: [tag] },
-    maxDirectives: { n: 20, exposeLimits: false, onReject: [tag] },
-    costLimit: { maxCost: 5000, exposeLimits: false, onReject: [tag] },
+    maxDepth: { ...common, n: 6, flattenFragments: true },
+    maxAliases: { ...common, n: 15 },
+    maxTokens: { enabled: false },
+    maxDirectives: { ...common, n: 20 },
+    costLimit: { ...common, maxCost: 5000 },
     blockFieldSuggestion: { enabled: true },
   }).protect();
 }

@@ -1,7 +1,7 @@
-import { load_LayoutViewer } from '$houdini'
+import { load_LayoutViewer } from '$houdini';
 
-import type { LayoutLoad } from './$types'
+import type { LayoutLoad } from './$types';
 
 export const load: LayoutLoad = async (event) => ({
-	...(await load_LayoutViewer({ event }))
-})
+  ...(await load_LayoutViewer({ event })),
+});

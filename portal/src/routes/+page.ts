@@ -1,7 +1,11 @@
-import { load_HomeNeighbourhoods } from '$houdini'
+import { load_HomeNeighbourhoods } from '$houdini';
 
-import type { PageLoad } from './$types'
+import { loadedData } from '$lib/graphql/load';
 
-export const load: PageLoad = async (event) => ({
-	...(await load_HomeNeighbourhoods({ event }))
-})
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async (event) => {
+  const loaded = await load_HomeNeighbourhoods({ event, blocking: true });
+  loadedData(loaded.HomeNeighbourhoods);
+  return loaded;
+};

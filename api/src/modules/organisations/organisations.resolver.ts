@@ -6,15 +6,19 @@ import { organisationStaffRule } from './organisations.policy.js';
 import { OrganisationsService } from './organisations.service.js';
 import { OrganisationConnection, OrganisationGqlType, StaffMemberType } from './organisations.types.js';
 
-const staffLoaders = new WeakMap<Context, DataLoader<string, StaffMemberType[]>>();
+/** Per-request loaders: one query per field per request, however many organisations are listed. */
+const loaders = new WeakMap<Context, { staff: DataLoader<string, StaffMemberType[]>; byId: DataLoader<string, OrganisationGqlType | null> }>();
 
-function staffLoader(ctx: Context) {
-  let loader = staffLoaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader((ids: readonly string[]) => new OrganisationsService(ctx.em).staffOf(ids));
-    staffLoaders.set(ctx, loader);
+function loadersOf(ctx: Context) {
+  let l = loaders.get(ctx);
+  if (!l) {
+    l = {
+      staff: new DataLoader((ids: readonly string[]) => new OrganisationsService(ctx.em).staffOf(ids)),
+      byId: new DataLoader((ids: readonly string[]) => new OrganisationsService(ctx.em).byIds(ids)),
+    };
+    loaders.set(ctx, l);
   }
-  return loader;
+  return l;
 }
 
 @Resolver(() => OrganisationGqlType)
@@ -32,7 +36,12 @@ export class OrganisationsResolver {
   @Authorized(organisationStaffRule)
   @FieldResolver(() => [StaffMemberType], { nullable: true })
   staff(@Root() org: OrganisationGqlType, @Ctx() ctx: Context) {
-    return staffLoader(ctx).load(org.id);
+    return loadersOf(ctx).staff.load(org.id);
+  }
+
+  @FieldResolver(() => OrganisationGqlType, { nullable: true, description: 'The hub association it operates under' })
+  parent(@Root() org: OrganisationGqlType, @Ctx() ctx: Context) {
+    return org.parentId ? loadersOf(ctx).byId.load(org.parentId) : null;
   }
 
   @Mutation(() => OrganisationGqlType, { description: 'Edits contact details (own staff, county supervisor, admins)' })

@@ -66,6 +66,14 @@ export class OrganisationsService {
     return o ? toOrganisationType(o) : null;
   }
 
+  async byIds(ids: readonly string[]): Promise<(OrganisationGqlType | null)[]> {
+    const rows = await this.em.find(Organisation, { id: { $in: [...ids] } }, { populate });
+    return ids.map((id) => {
+      const o = rows.find((r) => r.id === id);
+      return o ? toOrganisationType(o) : null;
+    });
+  }
+
   /** Staff of several organisations in one query (the field is batched per request). */
   async staffOf(organisationIds: readonly string[]): Promise<StaffMemberType[][]> {
     const rows = await this.em.find(

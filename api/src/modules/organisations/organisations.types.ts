@@ -50,7 +50,7 @@ export class OrganisationGqlType {
   @Field(() => Int, { nullable: true, description: 'Social-work clinic grade 1-3; null when ungraded' })
   clinicGrade!: number | null;
 
-  @Field(() => ID, { nullable: true, description: 'The hub association it operates under' })
+  /** Resolved by a batched field resolver as `parent`. */
   parentId!: string | null;
 
   @Field(() => CountyType)
