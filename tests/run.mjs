@@ -71,6 +71,7 @@ try {
   ok = step('API unit tests', vitest('api'), withoutDb) && ok;
   ok = step('integration tests on the embedded database (PGlite + PostGIS)', vitest('tests', '--project', 'integration'), withoutDb) && ok;
   ok = step('integration tests on PostgreSQL + PostGIS', vitest('tests', '--project', 'integration'), { DATABASE_URL: serverUrl }) && ok;
+  ok = step('embedded database keeps data across restarts', vitest('tests', '--project', 'lifecycle'), withoutDb) && ok;
   ok = step('browser tests in Chromium (embedded database)', vitest('tests', '--project', 'browser'), withoutDb) && ok;
 } finally {
   if (pgDir) execFileSync('bash', [join(here, 'support/postgres.sh'), 'stop', pgDir]);

@@ -1,19 +1,27 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects share one global setup that starts the whole app (API + portal) on a real
- * database: `integration` talks GraphQL over HTTP/WebSocket, `browser` drives Debian's Chromium.
+ * `integration` and `browser` each start the whole app (API + portal) once, on a real
+ * database; `integration` talks GraphQL over HTTP/WebSocket, `browser` drives Debian Chromium.
+ * `lifecycle` starts and stops its own embedded app to prove data survives a restart.
  */
 export default defineConfig({
   test: {
-    globalSetup: ['./support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'integration', include: ['api/**/*.test.ts'] } },
+      // Starts and stops its own embedded app; no shared one.
+      { extends: true, test: { name: 'lifecycle', include: ['lifecycle/**/*.test.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['api/**/*.test.ts'], globalSetup: ['./support/global-setup.ts'] } },
       {
         extends: true,
-        test: { name: 'browser', include: ['browser/**/*.test.ts'], fileParallelism: false, testTimeout: 60_000 },
+        test: {
+          name: 'browser',
+          include: ['browser/**/*.test.ts'],
+          globalSetup: ['./support/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+        },
       },
     ],
   },

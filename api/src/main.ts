@@ -29,8 +29,11 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`[app] ${signal}: stopping ...`);
   try {
+    const t0 = Date.now();
     await app.stop();
+    console.log(`[app] server stopped in ${Date.now() - t0} ms`);
     await db.close();
+    console.log(`[app] database closed in ${Date.now() - t0} ms`);
   } finally {
     process.exit(0);
   }

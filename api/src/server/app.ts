@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express, { type RequestHandler } from 'express';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -85,6 +84,8 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
+    // main.ts owns SIGINT/SIGTERM and stops the HTTP server, subscriptions and database in order.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: MAX_TOKENS },
     csrfPrevention: true,
@@ -92,16 +93,6 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
     validationRules: protection.validationRules,
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      {
-        async serverWillStart() {
-          return {
-            async drainServer() {
-              await wsCleanup.dispose();
-            },
-          };
-        },
-      },
       {
         async requestDidStart() {
           return {
@@ -153,11 +144,14 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
 
   return {
     server: httpServer,
+    /** Stops taking requests, ends open connections and subscriptions, then stops Apollo. */
     async stop() {
-      await apollo.stop();
-      wsServer.close();
+      const closed = new Promise<void>((r) => httpServer.close(() => r()));
+      httpServer.closeIdleConnections();
+      await wsCleanup.dispose();
       httpServer.closeAllConnections();
-      await new Promise<void>((r) => httpServer.close(() => r()));
+      await closed;
+      await apollo.stop();
     },
   };
 }

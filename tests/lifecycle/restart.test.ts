@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startApp, type AppProcess } from '../support/app-process.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'mahalleh-restart-'));
+const env = { DATABASE_URL: '', MAHALLEH_DATA_DIR: dataDir, EMBEDDED_DB_PORT: '0', MAHALLEH_DEMO: 'true' };
+let app: AppProcess | undefined;
+
+const post = (url: string, query: string, variables: Record<string, unknown>) =>
+  request(url).post('/graphql').set('content-type', 'application/json').send({ query, variables });
+
+afterAll(async () => {
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('embedded mode', () => {
+  it('keeps data created between a stop and a start', async () => {
+    app = await startApp(env);
+    expect(app.output()).toMatch(/starting embedded PGlite \+ PostGIS/);
+    expect(app.output()).toMatch(/first start: seeded the pilots and 6 demo accounts/);
+    const email = `restart-${Date.now()}@test.mahalleh.ir`;
+    const signUp = await post(app.url, 'mutation($i: SignUpInput!) { signUp(input: $i) { viewer { id } } }', {
+      i: { email, password: 'survives-a-restart', displayName: 'ماندگار' },
+    });
+    expect(signUp.body.errors).toBeUndefined();
+    await app.stop();
+
+    app = await startApp(env);
+    expect(app.output()).not.toMatch(/first start/);
+    const login = await post(app.url, 'mutation($i: LoginInput!) { login(input: $i) { viewer { id displayName } } }', {
+      i: { email, password: 'survives-a-restart' },
+    });
+    expect(login.body.data.login.viewer).toEqual({ id: signUp.body.data.signUp.viewer.id, displayName: 'ماندگار' });
+  }, 180_000);
+});
