@@ -24,7 +24,9 @@ function ensureSystemPackages() {
   if (!missing.length) return;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot) {
-    console.error(`[test] missing Debian packages: ${missing.join(' ')}\n[test] install them: sudo apt-get install -y ${missing.join(' ')}`);
+    console.error(
+      `[test] missing Debian packages: ${missing.join(' ')}\n[test] install them: sudo apt-get install -y ${missing.join(' ')}`,
+    );
     process.exit(1);
   }
   console.log(`[test] installing ${missing.join(' ')} from Debian ...`);
@@ -54,14 +56,23 @@ function step(title, args, env = {}) {
 }
 
 ensureSystemPackages();
-const vitest = (dir, ...args) => [process.execPath, join(root, dir, 'node_modules/vitest/vitest.mjs'), 'run', '--root', join(root, dir), ...args];
+const vitest = (dir, ...args) => [
+  process.execPath,
+  join(root, dir, 'node_modules/vitest/vitest.mjs'),
+  'run',
+  '--root',
+  join(root, dir),
+  ...args,
+];
 
 let pgDir;
 let serverUrl = process.env.TEST_DATABASE_URL;
 if (!serverUrl) {
   pgDir = mkdtempSync(join(tmpdir(), 'mahalleh-pg-'));
   const port = await freePort();
-  serverUrl = execFileSync('bash', [join(here, 'support/postgres.sh'), 'start', pgDir, String(port)], { encoding: 'utf8' }).trim();
+  serverUrl = execFileSync('bash', [join(here, 'support/postgres.sh'), 'start', pgDir, String(port)], {
+    encoding: 'utf8',
+  }).trim();
   console.log(`[test] started PostgreSQL 15 + PostGIS on 127.0.0.1:${port}`);
 }
 
@@ -69,8 +80,16 @@ let ok = true;
 try {
   const withoutDb = { DATABASE_URL: '' };
   ok = step('API unit tests', vitest('api'), withoutDb) && ok;
-  ok = step('integration tests on the embedded database (PGlite + PostGIS)', vitest('tests', '--project', 'integration'), withoutDb) && ok;
-  ok = step('integration tests on PostgreSQL + PostGIS', vitest('tests', '--project', 'integration'), { DATABASE_URL: serverUrl }) && ok;
+  ok =
+    step(
+      'integration tests on the embedded database (PGlite + PostGIS)',
+      vitest('tests', '--project', 'integration'),
+      withoutDb,
+    ) && ok;
+  ok =
+    step('integration tests on PostgreSQL + PostGIS', vitest('tests', '--project', 'integration'), {
+      DATABASE_URL: serverUrl,
+    }) && ok;
   ok = step('embedded database keeps data across restarts', vitest('tests', '--project', 'lifecycle'), withoutDb) && ok;
   ok = step('browser tests in Chromium (embedded database)', vitest('tests', '--project', 'browser'), withoutDb) && ok;
 } finally {

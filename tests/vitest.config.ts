@@ -12,7 +12,10 @@ export default defineConfig({
     projects: [
       // Starts and stops its own embedded app; no shared one.
       { extends: true, test: { name: 'lifecycle', include: ['lifecycle/**/*.test.ts'] } },
-      { extends: true, test: { name: 'integration', include: ['api/**/*.test.ts'], globalSetup: ['./support/global-setup.ts'] } },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['api/**/*.test.ts'], globalSetup: ['./support/global-setup.ts'] },
+      },
       {
         extends: true,
         test: {

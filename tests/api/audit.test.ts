@@ -4,24 +4,55 @@ import { createUser } from '../support/factories.js';
 import { demo, gql, login, ok } from '../support/gql.js';
 
 interface AuditPage {
-  auditLog: { totalCount: number; edges: { node: { operation: string; entityType: string; entityId: string | null; actorId: string | null; diff: Record<string, unknown> } }[] };
+  auditLog: {
+    totalCount: number;
+    edges: {
+      node: {
+        operation: string;
+        entityType: string;
+        entityId: string | null;
+        actorId: string | null;
+        diff: Record<string, unknown>;
+      };
+    }[];
+  };
 }
-const auditQuery = 'query($f: AuditLogFilter, $first: Int!) { auditLog(filter: $f, first: $first) { totalCount edges { node { operation entityType entityId actorId diff } } } }';
+const auditQuery =
+  'query($f: AuditLogFilter, $first: Int!) { auditLog(filter: $f, first: $first) { totalCount edges { node { operation entityType entityId actorId diff } } } }';
 
 describe('audit log', () => {
   it('N mutations by one user produce exactly N audit rows, with redacted diffs', async () => {
     const user = await createUser();
     const admin = await login(demo.province_admin);
-    const before = ok(await gql<AuditPage>(auditQuery, { f: { actorId: user.id }, first: 50 }, { token: admin })).auditLog.totalCount;
+    const before = ok(await gql<AuditPage>(auditQuery, { f: { actorId: user.id }, first: 50 }, { token: admin }))
+      .auditLog.totalCount;
     const N = 5;
     for (let i = 0; i < N - 1; i++) {
-      ok(await gql('mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { id } }', { i: { displayName: `Name ${i}` } }, { token: user.token }));
+      ok(
+        await gql(
+          'mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { id } }',
+          { i: { displayName: `Name ${i}` } },
+          { token: user.token },
+        ),
+      );
     }
-    ok(await gql('mutation($i: ChangePasswordInput!) { changePassword(input: $i) }', { i: { currentPassword: user.password, newPassword: 'a-new-password-99' } }, { token: user.token }));
+    ok(
+      await gql(
+        'mutation($i: ChangePasswordInput!) { changePassword(input: $i) }',
+        { i: { currentPassword: user.password, newPassword: 'a-new-password-99' } },
+        { token: user.token },
+      ),
+    );
     // A refused mutation writes nothing.
-    await gql('mutation($i: ChangePasswordInput!) { changePassword(input: $i) }', { i: { currentPassword: 'wrong-wrong', newPassword: 'x-new-password-99' } }, { token: user.token });
+    await gql(
+      'mutation($i: ChangePasswordInput!) { changePassword(input: $i) }',
+      { i: { currentPassword: 'wrong-wrong', newPassword: 'x-new-password-99' } },
+      { token: user.token },
+    );
 
-    const page = ok(await gql<AuditPage>(auditQuery, { f: { actorId: user.id }, first: 50 }, { token: admin })).auditLog;
+    const page = ok(
+      await gql<AuditPage>(auditQuery, { f: { actorId: user.id }, first: 50 }, { token: admin }),
+    ).auditLog;
     expect(page.totalCount - before).toBe(N);
     const ops = page.edges.map((e) => e.node.operation);
     expect(ops.filter((o) => o === 'updateProfile')).toHaveLength(N - 1);
@@ -36,7 +67,9 @@ describe('audit log', () => {
   it('sign-up records the new account with its email redacted', async () => {
     const user = await createUser();
     const admin = await login(demo.province_admin);
-    const page = ok(await gql<AuditPage>(auditQuery, { f: { entityType: 'User', entityId: user.id }, first: 10 }, { token: admin })).auditLog;
+    const page = ok(
+      await gql<AuditPage>(auditQuery, { f: { entityType: 'User', entityId: user.id }, first: 10 }, { token: admin }),
+    ).auditLog;
     const signUp = page.edges.find((e) => e.node.operation === 'signUp')!.node;
     expect(signUp.actorId).toBe(user.id);
     expect(JSON.stringify(signUp.diff)).not.toContain(user.email);
@@ -60,7 +93,9 @@ describe('audit log', () => {
       await expect(client.query("update audit_entry set operation = 'tampered'")).rejects.toThrow(/append-only/);
       await expect(client.query('delete from audit_entry')).rejects.toThrow(/append-only/);
       await expect(client.query('truncate audit_entry')).rejects.toThrow(/append-only/);
-      const after = await client.query<{ n: string }>("select count(*) as n from audit_entry where operation = 'tampered'");
+      const after = await client.query<{ n: string }>(
+        "select count(*) as n from audit_entry where operation = 'tampered'",
+      );
       expect(Number(after.rows[0]!.n)).toBe(0);
     } finally {
       await client.end();

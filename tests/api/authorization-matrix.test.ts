@@ -9,7 +9,15 @@ import { DEMO_PASSWORD, demo, errorCode, gql, login, uniqueEmail } from '../supp
 import { subscribe } from '../support/ws.js';
 
 type Audience = 'public' | keyof typeof demo;
-const audiences: Audience[] = ['public', 'resident', 'volunteer', 'donor', 'base_staff', 'county_supervisor', 'province_admin'];
+const audiences: Audience[] = [
+  'public',
+  'resident',
+  'volunteer',
+  'donor',
+  'base_staff',
+  'county_supervisor',
+  'province_admin',
+];
 const signedIn: Audience[] = audiences.filter((a) => a !== 'public');
 
 /**

@@ -3,13 +3,23 @@ import { neighbourhood } from '../support/factories.js';
 import { demo, errorCode, gql, login, ok } from '../support/gql.js';
 import { subscribe } from '../support/ws.js';
 
-const list = 'query($first: Int!, $after: String) { neighbourhoods(first: $first, after: $after) { totalCount edges { cursor node { slug nameFa nameEn bbox county { slug nameFa province { nameFa } } boundary } } pageInfo { hasNextPage endCursor } } }';
-const update = 'mutation($id: ID!, $i: UpdateNeighbourhoodInput!) { updateNeighbourhood(id: $id, input: $i) { id version descriptionFa } }';
+const list =
+  'query($first: Int!, $after: String) { neighbourhoods(first: $first, after: $after) { totalCount edges { cursor node { slug nameFa nameEn bbox county { slug nameFa province { nameFa } } boundary } } pageInfo { hasNextPage endCursor } } }';
+const update =
+  'mutation($id: ID!, $i: UpdateNeighbourhoodInput!) { updateNeighbourhood(id: $id, input: $i) { id version descriptionFa } }';
 
 interface Page {
   neighbourhoods: {
     totalCount: number;
-    edges: { node: { slug: string; nameFa: string; bbox: number[]; county: { slug: string; province: { nameFa: string } }; boundary: { type: string } } }[];
+    edges: {
+      node: {
+        slug: string;
+        nameFa: string;
+        bbox: number[];
+        county: { slug: string; province: { nameFa: string } };
+        boundary: { type: string };
+      };
+    }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 }
@@ -50,15 +60,65 @@ describe('geography', () => {
     const nur = counties.find((c) => c.slug === 'nur')!.id;
     const create = 'mutation($i: CreateNeighbourhoodInput!) { createNeighbourhood(input: $i) { slug boundary } }';
     const slug = `test-${Date.now().toString(36)}`;
-    const bowtie = { type: 'Polygon', coordinates: [[[52.1, 36.6], [52.11, 36.61], [52.11, 36.6], [52.1, 36.61], [52.1, 36.6]]] };
-    const outOfRange = { type: 'Polygon', coordinates: [[[52.1, 91], [52.11, 91], [52.11, 92], [52.1, 91]]] };
-    for (const boundary of [bowtie, outOfRange, { type: 'Polygon', coordinates: 'nope' }, { type: 'Point', coordinates: [52, 36] }]) {
-      const r = await gql(create, { i: { slug, nameFa: 'آزمایشی', nameEn: 'Test', countyId: nur, boundary } }, { token: admin });
+    const bowtie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [52.1, 36.6],
+          [52.11, 36.61],
+          [52.11, 36.6],
+          [52.1, 36.61],
+          [52.1, 36.6],
+        ],
+      ],
+    };
+    const outOfRange = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [52.1, 91],
+          [52.11, 91],
+          [52.11, 92],
+          [52.1, 91],
+        ],
+      ],
+    };
+    for (const boundary of [
+      bowtie,
+      outOfRange,
+      { type: 'Polygon', coordinates: 'nope' },
+      { type: 'Point', coordinates: [52, 36] },
+    ]) {
+      const r = await gql(
+        create,
+        { i: { slug, nameFa: 'آزمایشی', nameEn: 'Test', countyId: nur, boundary } },
+        { token: admin },
+      );
       expect(errorCode(r), JSON.stringify(boundary)).toBe('BAD_USER_INPUT');
     }
-    expect(ok(await gql<{ neighbourhood: null }>('query($s: String!) { neighbourhood(slug: $s) { id } }', { s: slug })).neighbourhood).toBeNull();
-    const square = { type: 'Polygon', coordinates: [[[52.1, 36.6], [52.11, 36.6], [52.11, 36.61], [52.1, 36.61], [52.1, 36.6]]] };
-    const made = ok(await gql<{ createNeighbourhood: { slug: string; boundary: { type: string } } }>(create, { i: { slug, nameFa: 'آزمایشی', nameEn: 'Test', countyId: nur, boundary: square } }, { token: admin }));
+    expect(
+      ok(await gql<{ neighbourhood: null }>('query($s: String!) { neighbourhood(slug: $s) { id } }', { s: slug }))
+        .neighbourhood,
+    ).toBeNull();
+    const square = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [52.1, 36.6],
+          [52.11, 36.6],
+          [52.11, 36.61],
+          [52.1, 36.61],
+          [52.1, 36.6],
+        ],
+      ],
+    };
+    const made = ok(
+      await gql<{ createNeighbourhood: { slug: string; boundary: { type: string } } }>(
+        create,
+        { i: { slug, nameFa: 'آزمایشی', nameEn: 'Test', countyId: nur, boundary: square } },
+        { token: admin },
+      ),
+    );
     expect(made.createNeighbourhood.boundary.type).toBe('MultiPolygon');
   });
 
@@ -70,7 +130,13 @@ describe('geography', () => {
     );
     await new Promise((r) => setTimeout(r, 300));
     const text = `ویرایش زنده ${Date.now()}`;
-    ok(await gql(update, { id: n.id, i: { version: n.version, descriptionFa: text } }, { token: await login(demo.province_admin) }));
+    ok(
+      await gql(
+        update,
+        { id: n.id, i: { version: n.version, descriptionFa: text } },
+        { token: await login(demo.province_admin) },
+      ),
+    );
     const event = await sub.next();
     expect(event.neighbourhoodUpdated).toEqual({ id: n.id, descriptionFa: text });
     await sub.close();

@@ -37,7 +37,9 @@ describe('hardening', () => {
   });
 
   it('refuses a JSON array batch', async () => {
-    const res = await post().set('content-type', 'application/json').send([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]);
+    const res = await post()
+      .set('content-type', 'application/json')
+      .send([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]);
     expect(res.status).toBe(400);
     expect(res.body.errors[0].extensions.code).toBe('BAD_REQUEST');
   });
@@ -64,10 +66,18 @@ describe('hardening', () => {
     const { email, password } = await createUser();
     // A fresh address per attempt: this is the per-account limit.
     for (let i = 0; i < 10; i++) {
-      const r = await gql(loginMutation, { i: { email, password: `wrong-${i}` } }, { headers: { 'x-forwarded-for': randomIp() } });
+      const r = await gql(
+        loginMutation,
+        { i: { email, password: `wrong-${i}` } },
+        { headers: { 'x-forwarded-for': randomIp() } },
+      );
       expect(errorCode(r)).toBe('INVALID_CREDENTIALS');
     }
-    const eleventh = await gql(loginMutation, { i: { email, password } }, { headers: { 'x-forwarded-for': randomIp() } });
+    const eleventh = await gql(
+      loginMutation,
+      { i: { email, password } },
+      { headers: { 'x-forwarded-for': randomIp() } },
+    );
     expect(errorCode(eleventh)).toBe('RATE_LIMITED');
     expect(eleventh.body.errors?.[0]?.message).toMatch(/Too many failed attempts/);
   });
@@ -75,22 +85,69 @@ describe('hardening', () => {
   it('refuses logins from an address that failed on many accounts', async () => {
     const ip = randomIp();
     for (let i = 0; i < 50; i++) {
-      await gql(loginMutation, { i: { email: uniqueEmail('spray'), password: 'wrong-password' } }, { headers: { 'x-forwarded-for': ip } });
+      await gql(
+        loginMutation,
+        { i: { email: uniqueEmail('spray'), password: 'wrong-password' } },
+        { headers: { 'x-forwarded-for': ip } },
+      );
     }
-    const r = await gql(loginMutation, { i: { email: uniqueEmail('spray'), password: 'wrong-password' } }, { headers: { 'x-forwarded-for': ip } });
+    const r = await gql(
+      loginMutation,
+      { i: { email: uniqueEmail('spray'), password: 'wrong-password' } },
+      { headers: { 'x-forwarded-for': ip } },
+    );
     expect(errorCode(r)).toBe('RATE_LIMITED');
   });
 
   it('gives 0 HTTP 5xx for 200 random malformed documents', async () => {
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const pieces = ['{', '}', '(', ')', 'query', 'mutation', 'subscription', 'me', 'id', '$x', ':', '"', '...', 'on', '@skip', '[', ']', 'fragment', '#', '\\u0000', 'login', 'input', '!', '=', '1e999', 'null', '\n', 'neighbourhood', 'slug'];
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pieces = [
+      '{',
+      '}',
+      '(',
+      ')',
+      'query',
+      'mutation',
+      'subscription',
+      'me',
+      'id',
+      '$x',
+      ':',
+      '"',
+      '...',
+      'on',
+      '@skip',
+      '[',
+      ']',
+      'fragment',
+      '#',
+      '\\u0000',
+      'login',
+      'input',
+      '!',
+      '=',
+      '1e999',
+      'null',
+      '\n',
+      'neighbourhood',
+      'slug',
+    ];
     const statuses: number[] = [];
     for (let i = 0; i < 200; i++) {
-      const doc = Array.from({ length: 1 + Math.floor(rnd() * 25) }, () => pieces[Math.floor(rnd() * pieces.length)]).join(' ');
+      const doc = Array.from(
+        { length: 1 + Math.floor(rnd() * 25) },
+        () => pieces[Math.floor(rnd() * pieces.length)],
+      ).join(' ');
       const kind = i % 4;
       const body =
-        kind === 0 ? { query: doc } : kind === 1 ? { query: doc, variables: '{{' } : kind === 2 ? { query: 42, variables: [doc] } : { operationName: doc, query: `{ me { id } } ${doc}` };
+        kind === 0
+          ? { query: doc }
+          : kind === 1
+            ? { query: doc, variables: '{{' }
+            : kind === 2
+              ? { query: 42, variables: [doc] }
+              : { operationName: doc, query: `{ me { id } } ${doc}` };
       const res = await post().set('content-type', 'application/json').send(body);
       statuses.push(res.status);
     }

@@ -39,7 +39,11 @@ export async function createUser(
 }
 
 export async function organisationId(slug: string): Promise<string> {
-  const r = ok(await gql<{ organisation: { id: string } | null }>('query($s: String!) { organisation(slug: $s) { id } }', { s: slug }));
+  const r = ok(
+    await gql<{ organisation: { id: string } | null }>('query($s: String!) { organisation(slug: $s) { id } }', {
+      s: slug,
+    }),
+  );
   if (!r.organisation) throw new Error(`no organisation ${slug}`);
   return r.organisation.id;
 }
@@ -52,7 +56,12 @@ export async function countyId(slug: string): Promise<string> {
 }
 
 export async function neighbourhood(slug: string): Promise<{ id: string; version: number }> {
-  const r = ok(await gql<{ neighbourhood: { id: string; version: number } | null }>('query($s: String!) { neighbourhood(slug: $s) { id version } }', { s: slug }));
+  const r = ok(
+    await gql<{ neighbourhood: { id: string; version: number } | null }>(
+      'query($s: String!) { neighbourhood(slug: $s) { id version } }',
+      { s: slug },
+    ),
+  );
   if (!r.neighbourhood) throw new Error(`no neighbourhood ${slug}`);
   return r.neighbourhood;
 }

@@ -47,10 +47,9 @@ export function login(email: string, password = DEMO_PASSWORD): Promise<string> 
   const key = `${email}:${password}`;
   let t = tokens.get(key);
   if (!t) {
-    t = gql<{ login: { token: string } }>(
-      'mutation($input: LoginInput!) { login(input: $input) { token } }',
-      { input: { email, password } },
-    ).then((r) => ok(r).login.token);
+    t = gql<{ login: { token: string } }>('mutation($input: LoginInput!) { login(input: $input) { token } }', {
+      input: { email, password },
+    }).then((r) => ok(r).login.token);
     tokens.set(key, t);
   }
   return t;

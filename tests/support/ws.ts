@@ -21,7 +21,11 @@ export interface Subscription<T> {
 }
 
 /** Subscribes and collects events; `next` waits for the next one. */
-export function subscribe<T>(query: string, variables: Record<string, unknown>, token?: string | null): Subscription<T> {
+export function subscribe<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string | null,
+): Subscription<T> {
   const client = wsClient(token);
   const events: T[] = [];
   const errors: unknown[] = [];
@@ -47,7 +51,10 @@ export function subscribe<T>(query: string, variables: Record<string, unknown>, 
     next(timeoutMs = 5000) {
       if (events.length > seen) return Promise.resolve(events[seen++]!);
       return new Promise<T>((res, rej) => {
-        const t = setTimeout(() => rej(new Error(`no event in ${timeoutMs} ms; errors: ${JSON.stringify(errors)}`)), timeoutMs);
+        const t = setTimeout(
+          () => rej(new Error(`no event in ${timeoutMs} ms; errors: ${JSON.stringify(errors)}`)),
+          timeoutMs,
+        );
         waiter = (v) => {
           clearTimeout(t);
           waiter = null;

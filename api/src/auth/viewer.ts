@@ -42,9 +42,7 @@ export function supervisedCountyIds(viewer: Viewer | null): Set<string> {
 
 export function staffOrganisationIds(viewer: Viewer | null): Set<string> {
   return new Set(
-    (viewer?.grants ?? [])
-      .filter((g) => g.role === Role.BASE_STAFF && g.organisationId)
-      .map((g) => g.organisationId!),
+    (viewer?.grants ?? []).filter((g) => g.role === Role.BASE_STAFF && g.organisationId).map((g) => g.organisationId!),
   );
 }
 

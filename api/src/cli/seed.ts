@@ -8,7 +8,9 @@ const db = await openDatabase(config);
 try {
   await migrate(db.orm);
   const { demoAccounts } = await seed(db.orm.em.fork(), { demo: config.demo });
-  console.log(`[seed] pilots, organisations and ${demoAccounts} demo accounts are in place${config.demo ? ' (demo mode)' : ''}`);
+  console.log(
+    `[seed] pilots, organisations and ${demoAccounts} demo accounts are in place${config.demo ? ' (demo mode)' : ''}`,
+  );
 } finally {
   await db.close();
 }

@@ -10,7 +10,10 @@ export interface OpenDatabase {
 }
 
 /** Connects to DATABASE_URL, or starts the embedded PGlite + PostGIS when it is unset. */
-export async function openDatabase(config: AppConfig, log: (line: string) => void = console.log): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: AppConfig,
+  log: (line: string) => void = console.log,
+): Promise<OpenDatabase> {
   if (config.databaseUrl) {
     log(`[db] using PostgreSQL server at ${redactUrl(config.databaseUrl)} (DATABASE_URL)`);
     const orm = await initOrm(config.databaseUrl, { debug: config.logQueries });

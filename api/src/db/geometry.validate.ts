@@ -6,12 +6,12 @@ import type { GeoJsonGeometry } from './geometry.type.js';
  * Asks PostGIS whether a GeoJSON geometry is well formed and valid, and returns it as the
  * requested multi type. Refuses with a coded field error, never stores anything.
  */
-export async function validateMultiPolygon(
-  em: EntityManager,
-  field: string,
-  value: unknown,
-): Promise<GeoJsonGeometry> {
-  if (!value || typeof value !== 'object' || !['Polygon', 'MultiPolygon'].includes((value as { type?: string }).type ?? '')) {
+export async function validateMultiPolygon(em: EntityManager, field: string, value: unknown): Promise<GeoJsonGeometry> {
+  if (
+    !value ||
+    typeof value !== 'object' ||
+    !['Polygon', 'MultiPolygon'].includes((value as { type?: string }).type ?? '')
+  ) {
     throw badInput([{ field, reason: 'NOT_A_POLYGON' }]);
   }
   const text = JSON.stringify(value);
@@ -27,7 +27,13 @@ export async function validateMultiPolygon(
     throw badInput([{ field, reason: 'MALFORMED_GEOJSON' }]);
   }
   if (!row) throw badInput([{ field, reason: 'MALFORMED_GEOJSON' }]);
-  if (![row.minx, row.miny, row.maxx, row.maxy].every(Number.isFinite) || row.minx < -180 || row.maxx > 180 || row.miny < -90 || row.maxy > 90) {
+  if (
+    ![row.minx, row.miny, row.maxx, row.maxy].every(Number.isFinite) ||
+    row.minx < -180 ||
+    row.maxx > 180 ||
+    row.miny < -90 ||
+    row.maxy > 90
+  ) {
     throw badInput([{ field, reason: 'COORDINATES_OUT_OF_RANGE' }]);
   }
   if (!row.valid) throw badInput([{ field, reason: 'INVALID_GEOMETRY' }]);

@@ -20,7 +20,12 @@ interface Named {
 interface GeographySeed {
   province: Named;
   counties: Named[];
-  neighbourhoods: (Named & { county: string; descriptionFa?: string; descriptionEn?: string; boundary: GeoJsonGeometry })[];
+  neighbourhoods: (Named & {
+    county: string;
+    descriptionFa?: string;
+    descriptionEn?: string;
+    boundary: GeoJsonGeometry;
+  })[];
 }
 interface OrganisationSeed extends Named {
   type: OrganisationType;
@@ -54,7 +59,10 @@ async function upsertBySlug<T extends { slug: string }>(
 export async function seed(em: EntityManager, opts: { demo: boolean }): Promise<{ demoAccounts: number }> {
   return em.transactional(async (tx) => {
     const geo = read<GeographySeed>('geography.json');
-    const province = await upsertBySlug(tx, Province, geo.province.slug, { nameFa: geo.province.nameFa, nameEn: geo.province.nameEn });
+    const province = await upsertBySlug(tx, Province, geo.province.slug, {
+      nameFa: geo.province.nameFa,
+      nameEn: geo.province.nameEn,
+    });
     const counties = new Map<string, County>();
     for (const c of geo.counties) {
       counties.set(c.slug, await upsertBySlug(tx, County, c.slug, { nameFa: c.nameFa, nameEn: c.nameEn, province }));
@@ -90,11 +98,13 @@ export async function seed(em: EntityManager, opts: { demo: boolean }): Promise<
         email: o.email ?? null,
       });
       await tx.populate(row, ['neighbourhoods']);
-      row.neighbourhoods.set(o.neighbourhoods.map((slug) => {
-        const n = neighbourhoods.get(slug);
-        if (!n) throw new Error(`seed: organisation ${o.slug} names unknown neighbourhood ${slug}`);
-        return n;
-      }));
+      row.neighbourhoods.set(
+        o.neighbourhoods.map((slug) => {
+          const n = neighbourhoods.get(slug);
+          if (!n) throw new Error(`seed: organisation ${o.slug} names unknown neighbourhood ${slug}`);
+          return n;
+        }),
+      );
       orgs.set(o.slug, row);
     }
     await tx.flush();
@@ -104,14 +114,24 @@ export async function seed(em: EntityManager, opts: { demo: boolean }): Promise<
     for (const a of demo.accounts) {
       let user = await tx.findOne(User, { email: a.email });
       if (!user) {
-        user = tx.create(User, { email: a.email, displayName: a.displayName, passwordHash: await hashPassword(demo.password) });
+        user = tx.create(User, {
+          email: a.email,
+          displayName: a.displayName,
+          passwordHash: await hashPassword(demo.password),
+        });
       } else if (!(await verifyPassword(user.passwordHash, demo.password))) {
         user.passwordHash = await hashPassword(demo.password);
       }
       const organisation = a.organisation ? orgs.get(a.organisation) : null;
       const county = a.county ? counties.get(a.county) : null;
-      const held = await tx.count(RoleAssignment, { user, role: a.role, organisation: organisation ?? null, county: county ?? null });
-      if (!held) tx.create(RoleAssignment, { user, role: a.role, organisation: organisation ?? null, county: county ?? null });
+      const held = await tx.count(RoleAssignment, {
+        user,
+        role: a.role,
+        organisation: organisation ?? null,
+        county: county ?? null,
+      });
+      if (!held)
+        tx.create(RoleAssignment, { user, role: a.role, organisation: organisation ?? null, county: county ?? null });
     }
     await tx.flush();
     return { demoAccounts: demo.accounts.length };

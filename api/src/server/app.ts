@@ -45,7 +45,8 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
       context: async (ctx) => {
         const req = ctx.extra.request;
         const token = tokenFrom({
-          authorization: typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined,
+          authorization:
+            typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined,
           cookie: req.headers.cookie,
         });
         return baseContext(token, pickLang(req.headers['accept-language']), req.socket.remoteAddress ?? '');
@@ -56,13 +57,16 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
         try {
           doc = parse(payload.query);
         } catch {
-          return [new GraphQLError(errorMessages.GRAPHQL_PARSE_FAILED.en, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+          return [
+            new GraphQLError(errorMessages.GRAPHQL_PARSE_FAILED.en, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } }),
+          ];
         }
         const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
         if (!op || op.operation !== 'subscription') return;
         const req = ctx.extra.request;
         const token = tokenFrom({
-          authorization: typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined,
+          authorization:
+            typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined,
           cookie: req.headers.cookie,
         });
         const viewer = token ? await new AccountsService(orm.em.fork()).resolveViewer(token) : null;
@@ -171,4 +175,3 @@ async function loadPortal(buildDir: string): Promise<RequestHandler | null> {
 const langStore = new AsyncLocalStorage<Context['lang']>();
 const langScope: RequestHandler = (req, _res, next) => langStore.run(pickLang(req.headers['accept-language']), next);
 const currentLang = () => langStore.getStore() ?? 'fa';
-

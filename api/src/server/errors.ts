@@ -30,7 +30,10 @@ export const errorMessages = {
     en: 'This request is too large or too complex.',
   },
   GRAPHQL_PARSE_FAILED: { fa: 'درخواست قابل خواندن نیست.', en: 'The request could not be read.' },
-  GRAPHQL_VALIDATION_FAILED: { fa: 'درخواست با طرح API سازگار نیست.', en: 'The request does not match the API schema.' },
+  GRAPHQL_VALIDATION_FAILED: {
+    fa: 'درخواست با طرح API سازگار نیست.',
+    en: 'The request does not match the API schema.',
+  },
   BAD_REQUEST: { fa: 'درخواست نامعتبر است.', en: 'The request is not valid.' },
   INTERNAL: { fa: 'خطای داخلی رخ داد. لطفاً دوباره تلاش کنید.', en: 'Something went wrong. Please try again.' },
 } as const;
@@ -124,7 +127,9 @@ export function formatError(lang: Lang, formatted: GraphQLFormattedError, raw: u
 /** Query-limit refusals carry armor's fixed message (hardening.ts) or the parser's token limit. */
 function refusedByArmor(raw: unknown): boolean {
   const message = (raw as { message?: unknown })?.message;
-  return typeof message === 'string' && (message.includes(REFUSED_MESSAGE) || /more th[ae]t? \d+ tokens/i.test(message));
+  return (
+    typeof message === 'string' && (message.includes(REFUSED_MESSAGE) || /more th[ae]t? \d+ tokens/i.test(message))
+  );
 }
 
 interface ValidationLike {

@@ -12,7 +12,6 @@ import {
 } from './accounts.inputs.js';
 import { AccountConnection, AuthPayload, RoleAssignmentType, ViewerType } from './accounts.types.js';
 
-
 @Resolver()
 export class AccountsResolver {
   @Query(() => ViewerType, { nullable: true, description: 'The signed-in user, or null' })

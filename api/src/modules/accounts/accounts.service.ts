@@ -52,14 +52,12 @@ export class AccountsService {
       userId: session.user.id,
       email: session.user.email,
       sessionId: session.id,
-      grants: assignments.map(
-        (a): Grant => ({
-          role: a.role,
-          organisationId: a.organisation?.id ?? null,
-          countyId: a.county?.id ?? null,
-          neighbourhoodIds: a.organisation ? a.organisation.neighbourhoods.getItems().map((n) => n.id) : [],
-        }),
-      ),
+      grants: assignments.map((a): Grant => ({
+        role: a.role,
+        organisationId: a.organisation?.id ?? null,
+        countyId: a.county?.id ?? null,
+        neighbourhoodIds: a.organisation ? a.organisation.neighbourhoods.getItems().map((n) => n.id) : [],
+      })),
     };
   }
 
@@ -71,9 +69,13 @@ export class AccountsService {
     return { ...this.toAccount(user, roles ?? []), locale: user.locale };
   }
 
-  async signUp(input: SignUpInput, sessionDays: number): Promise<{ user: ViewerType; session: IssuedSession; change: AuditChange }> {
+  async signUp(
+    input: SignUpInput,
+    sessionDays: number,
+  ): Promise<{ user: ViewerType; session: IssuedSession; change: AuditChange }> {
     const email = normaliseEmail(input.email);
-    if (input.password.length < MIN_PASSWORD_LENGTH) throw new AppError('WEAK_PASSWORD', { fields: [{ field: 'password', reason: 'TOO_SHORT' }] });
+    if (input.password.length < MIN_PASSWORD_LENGTH)
+      throw new AppError('WEAK_PASSWORD', { fields: [{ field: 'password', reason: 'TOO_SHORT' }] });
     const roles = input.roles?.length ? [...new Set(input.roles)] : [Role.RESIDENT];
     const notSelfService = roles.filter((r) => !(selfServiceRoles as readonly Role[]).includes(r));
     if (notSelfService.length) throw badInput([{ field: 'roles', reason: 'NOT_SELF_SERVICE' }]);
@@ -159,7 +161,12 @@ export class AccountsService {
     const result = (await this.me(viewer))!;
     return {
       result,
-      change: { entityType: 'User', entityId: user.id, before, after: { displayName: user.displayName, locale: user.locale } },
+      change: {
+        entityType: 'User',
+        entityId: user.id,
+        before,
+        after: { displayName: user.displayName, locale: user.locale },
+      },
     };
   }
 
@@ -193,7 +200,8 @@ export class AccountsService {
     let organisation: Organisation | null = null;
     let county: County | null = null;
     if (input.role === Role.BASE_STAFF) {
-      if (!input.organisationId || !isUuid(input.organisationId)) throw badInput([{ field: 'organisationId', reason: 'REQUIRED' }]);
+      if (!input.organisationId || !isUuid(input.organisationId))
+        throw badInput([{ field: 'organisationId', reason: 'REQUIRED' }]);
       organisation = await this.em.findOne(Organisation, { id: input.organisationId });
       if (!organisation) throw badInput([{ field: 'organisationId', reason: 'UNKNOWN_ORGANISATION' }]);
     } else if (input.organisationId) {
@@ -217,7 +225,12 @@ export class AccountsService {
         entityType: 'RoleAssignment',
         entityId: assignment.id,
         before: null,
-        after: { userId: user.id, role: input.role, organisationId: organisation?.id ?? null, countyId: county?.id ?? null },
+        after: {
+          userId: user.id,
+          role: input.role,
+          organisationId: organisation?.id ?? null,
+          countyId: county?.id ?? null,
+        },
       },
     };
   }
@@ -239,7 +252,11 @@ export class AccountsService {
   /** Role assignments of several users in one query, in the order of `userIds`. */
   async rolesOf(userIds: string[]): Promise<RoleAssignment[][]> {
     if (!userIds.length) return [];
-    const rows = await this.em.find(RoleAssignment, { user: { $in: userIds } }, { populate: rolePopulate, orderBy: { role: 'asc' } });
+    const rows = await this.em.find(
+      RoleAssignment,
+      { user: { $in: userIds } },
+      { populate: rolePopulate, orderBy: { role: 'asc' } },
+    );
     return userIds.map((id) => rows.filter((r) => r.user.id === id));
   }
 

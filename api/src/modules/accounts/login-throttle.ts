@@ -14,9 +14,7 @@ export class LoginThrottle {
 
   /** True when another attempt for this account or from this address must be refused. */
   isBlocked(email: string, address: string): boolean {
-    return (
-      this.recent(`a:${email}`) >= this.maxPerAccount || this.recent(`ip:${address}`) >= this.maxPerAddress
-    );
+    return this.recent(`a:${email}`) >= this.maxPerAccount || this.recent(`ip:${address}`) >= this.maxPerAddress;
   }
 
   recordFailure(email: string, address: string): void {

@@ -56,6 +56,13 @@ export class AuditService {
       this.em.find(AuditEntry, pageWhere, { orderBy: { id: 'desc' }, limit: first + 1 }),
       this.em.count(AuditEntry, where),
     ]);
-    return toConnection(rows, first, total, !!cursor, (r) => String(r.id), (r) => r);
+    return toConnection(
+      rows,
+      first,
+      total,
+      !!cursor,
+      (r) => String(r.id),
+      (r) => r,
+    );
   }
 }

@@ -23,7 +23,10 @@ export class GeographyResolver {
   }
 
   @Mutation(() => NeighbourhoodType, { description: 'Adds a neighbourhood (province admins)' })
-  async createNeighbourhood(@Arg('input', () => CreateNeighbourhoodInput) input: CreateNeighbourhoodInput, @Ctx() ctx: Context) {
+  async createNeighbourhood(
+    @Arg('input', () => CreateNeighbourhoodInput) input: CreateNeighbourhoodInput,
+    @Ctx() ctx: Context,
+  ) {
     const { result, change } = await new GeographyService(ctx.em).create(ctx.viewer, input);
     ctx.audit = change;
     return result;
@@ -45,11 +48,7 @@ export class GeographyResolver {
     description: 'Fires when a neighbourhood is edited',
     subscribe: ({ args, context }) => (context as Context).pubsub.subscribe('NEIGHBOURHOOD_UPDATED', args.id as string),
   })
-  async neighbourhoodUpdated(
-    @Arg('id', () => ID) _id: string,
-    @Root() payload: { id: string },
-    @Ctx() ctx: Context,
-  ) {
+  async neighbourhoodUpdated(@Arg('id', () => ID) _id: string, @Root() payload: { id: string }, @Ctx() ctx: Context) {
     const n = await new GeographyService(ctx.em.fork()).byId(payload.id);
     return n;
   }

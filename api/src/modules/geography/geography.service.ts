@@ -109,9 +109,7 @@ export class GeographyService {
     id: string,
     input: UpdateNeighbourhoodInput,
   ): Promise<{ result: NeighbourhoodType; change: AuditChange }> {
-    const n = isUuid(id)
-      ? await this.em.findOne(Neighbourhood, { id }, { populate: ['county.province'] })
-      : null;
+    const n = isUuid(id) ? await this.em.findOne(Neighbourhood, { id }, { populate: ['county.province'] }) : null;
     // Out of scope looks exactly like absent, so ids cannot be probed.
     if (!n || !canEditNeighbourhood(viewer, n)) throw notFound();
     if (n.version !== input.version) throw new AppError('CONFLICT');

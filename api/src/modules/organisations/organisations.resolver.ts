@@ -7,7 +7,10 @@ import { OrganisationsService } from './organisations.service.js';
 import { OrganisationConnection, OrganisationGqlType, StaffMemberType } from './organisations.types.js';
 
 /** Per-request loaders: one query per field per request, however many organisations are listed. */
-const loaders = new WeakMap<Context, { staff: DataLoader<string, StaffMemberType[]>; byId: DataLoader<string, OrganisationGqlType | null> }>();
+const loaders = new WeakMap<
+  Context,
+  { staff: DataLoader<string, StaffMemberType[]>; byId: DataLoader<string, OrganisationGqlType | null> }
+>();
 
 function loadersOf(ctx: Context) {
   let l = loaders.get(ctx);
@@ -24,7 +27,10 @@ function loadersOf(ctx: Context) {
 @Resolver(() => OrganisationGqlType)
 export class OrganisationsResolver {
   @Query(() => OrganisationConnection)
-  organisations(@Args(() => OrganisationsArgs) { first, after, neighbourhoodId }: OrganisationsArgs, @Ctx() ctx: Context) {
+  organisations(
+    @Args(() => OrganisationsArgs) { first, after, neighbourhoodId }: OrganisationsArgs,
+    @Ctx() ctx: Context,
+  ) {
     return new OrganisationsService(ctx.em).list(first, after, neighbourhoodId);
   }
 

@@ -46,9 +46,14 @@ const auditFields = (o: Organisation) => ({
 export class OrganisationsService {
   constructor(private readonly em: EntityManager) {}
 
-  async list(first: number, after?: string | null, neighbourhoodId?: string | null): Promise<Connection<OrganisationGqlType>> {
+  async list(
+    first: number,
+    after?: string | null,
+    neighbourhoodId?: string | null,
+  ): Promise<Connection<OrganisationGqlType>> {
     const cursor = decodeCursor(after);
-    if (neighbourhoodId && !isUuid(neighbourhoodId)) return toConnection([], first, 0, !!cursor, () => '', toOrganisationType);
+    if (neighbourhoodId && !isUuid(neighbourhoodId))
+      return toConnection([], first, 0, !!cursor, () => '', toOrganisationType);
     const where = neighbourhoodId ? { neighbourhoods: { id: neighbourhoodId } } : {};
     const [rows, total] = await Promise.all([
       this.em.find(Organisation, cursor ? { ...where, slug: { $gt: cursor } } : where, {
