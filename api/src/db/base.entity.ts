@@ -14,3 +14,15 @@ export abstract class BaseEntity<Optional extends string = never> {
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }
+
+/** Reference data known by a URL name and shown in Persian and English. */
+export abstract class NamedEntity<Optional extends string = never> extends BaseEntity<Optional> {
+  @Property({ type: 'text', unique: true })
+  slug!: string;
+
+  @Property({ type: 'text' })
+  nameFa!: string;
+
+  @Property({ type: 'text' })
+  nameEn!: string;
+}

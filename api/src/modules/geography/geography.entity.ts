@@ -1,48 +1,18 @@
-import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
+import { Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { NamedEntity } from '../../db/base.entity.js';
 import { MultiPolygonType, type GeoJsonGeometry } from '../../db/geometry.type.js';
 
 @Entity({ tableName: 'province' })
-export class Province extends BaseEntity {
-  @Property({ type: 'text' })
-  @Unique()
-  slug!: string;
-
-  @Property({ type: 'text' })
-  nameFa!: string;
-
-  @Property({ type: 'text' })
-  nameEn!: string;
-}
+export class Province extends NamedEntity {}
 
 @Entity({ tableName: 'county' })
-export class County extends BaseEntity {
-  @Property({ type: 'text' })
-  @Unique()
-  slug!: string;
-
-  @Property({ type: 'text' })
-  nameFa!: string;
-
-  @Property({ type: 'text' })
-  nameEn!: string;
-
+export class County extends NamedEntity {
   @ManyToOne(() => Province, { deleteRule: 'restrict' })
   province!: Province;
 }
 
 @Entity({ tableName: 'neighbourhood' })
-export class Neighbourhood extends BaseEntity<'version' | 'descriptionFa' | 'descriptionEn'> {
-  @Property({ type: 'text' })
-  @Unique()
-  slug!: string;
-
-  @Property({ type: 'text' })
-  nameFa!: string;
-
-  @Property({ type: 'text' })
-  nameEn!: string;
-
+export class Neighbourhood extends NamedEntity<'version' | 'descriptionFa' | 'descriptionEn'> {
   @Property({ type: 'text', nullable: true })
   descriptionFa?: string | null;
 

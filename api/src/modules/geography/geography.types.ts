@@ -3,8 +3,9 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { GeoJsonGeometry } from '../../db/geometry.type.js';
 import { ConnectionType } from '../../server/pagination.js';
 
-@ObjectType('Province')
-export class ProvinceType {
+/** Fields every named reference (province, county, neighbourhood, organisation) exposes. */
+@ObjectType()
+export abstract class NamedType {
   @Field(() => ID)
   id!: string;
 
@@ -18,38 +19,17 @@ export class ProvinceType {
   nameEn!: string;
 }
 
+@ObjectType('Province')
+export class ProvinceType extends NamedType {}
+
 @ObjectType('County')
-export class CountyType {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String)
-  slug!: string;
-
-  @Field(() => String)
-  nameFa!: string;
-
-  @Field(() => String)
-  nameEn!: string;
-
+export class CountyType extends NamedType {
   @Field(() => ProvinceType)
   province!: ProvinceType;
 }
 
 @ObjectType('Neighbourhood')
-export class NeighbourhoodType {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String)
-  slug!: string;
-
-  @Field(() => String)
-  nameFa!: string;
-
-  @Field(() => String)
-  nameEn!: string;
-
+export class NeighbourhoodType extends NamedType {
   @Field(() => String, { nullable: true })
   descriptionFa!: string | null;
 

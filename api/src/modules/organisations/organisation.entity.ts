@@ -1,6 +1,6 @@
-import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property } from '@mikro-orm/core';
 import { registerEnumType } from 'type-graphql';
-import { BaseEntity } from '../../db/base.entity.js';
+import { NamedEntity } from '../../db/base.entity.js';
 import { County, Neighbourhood } from '../geography/geography.entity.js';
 
 export enum OrganisationType {
@@ -18,17 +18,7 @@ export enum OrganisationType {
 registerEnumType(OrganisationType, { name: 'OrganisationType' });
 
 @Entity({ tableName: 'organisation' })
-export class Organisation extends BaseEntity {
-  @Property({ type: 'text' })
-  @Unique()
-  slug!: string;
-
-  @Property({ type: 'text' })
-  nameFa!: string;
-
-  @Property({ type: 'text' })
-  nameEn!: string;
-
+export class Organisation extends NamedEntity {
   @Enum({ items: () => OrganisationType, nativeEnumName: 'organisation_type' })
   type!: OrganisationType;
 

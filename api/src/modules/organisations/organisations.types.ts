@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../server/pagination.js';
-import { CountyType } from '../geography/geography.types.js';
+import { CountyType, NamedType } from '../geography/geography.types.js';
 import { OrganisationType } from './organisation.entity.js';
 
 @ObjectType('StaffMember', { description: 'A person working for an organisation' })
@@ -16,34 +16,10 @@ export class StaffMemberType {
 }
 
 @ObjectType('NeighbourhoodRef')
-export class NeighbourhoodRefType {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String)
-  slug!: string;
-
-  @Field(() => String)
-  nameFa!: string;
-
-  @Field(() => String)
-  nameEn!: string;
-}
+export class NeighbourhoodRefType extends NamedType {}
 
 @ObjectType('Organisation')
-export class OrganisationGqlType {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String)
-  slug!: string;
-
-  @Field(() => String)
-  nameFa!: string;
-
-  @Field(() => String)
-  nameEn!: string;
-
+export class OrganisationGqlType extends NamedType {
   @Field(() => OrganisationType)
   type!: OrganisationType;
 
