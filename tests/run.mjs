@@ -3,7 +3,7 @@
 // embedded database and once on a real PostgreSQL + PostGIS server on loopback, and the browser
 // tests in Chromium. Set TEST_DATABASE_URL to use an existing server for the second pass.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -45,9 +45,29 @@ const freePort = () =>
     });
   });
 
+const totals = { passed: 0, failed: 0 };
+const reportDir = mkdtempSync(join(tmpdir(), 'mahalleh-reports-'));
+let reports = 0;
+
 function step(title, args, env = {}) {
   console.log(`\n[test] ${title}`);
-  const r = spawnSync(args[0], args.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const report = join(reportDir, `${reports++}.json`);
+  const r = spawnSync(
+    args[0],
+    [...args.slice(1), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    },
+  );
+  if (existsSync(report)) {
+    const { numPassedTests, numFailedTests } = JSON.parse(readFileSync(report, 'utf8'));
+    totals.passed += numPassedTests;
+    totals.failed += numFailedTests;
+  } else {
+    totals.failed += 1;
+  }
   if (r.status !== 0) {
     console.error(`[test] FAILED: ${title}`);
     return false;
@@ -95,5 +115,7 @@ try {
 } finally {
   if (pgDir) execFileSync('bash', [join(here, 'support/postgres.sh'), 'stop', pgDir]);
 }
+rmSync(reportDir, { recursive: true, force: true });
 console.log(ok ? '\n[test] all test suites passed' : '\n[test] some test suites failed');
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(ok ? 0 : 1);

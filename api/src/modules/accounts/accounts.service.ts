@@ -32,6 +32,7 @@ export function toRoleAssignmentType(r: RoleAssignment): RoleAssignmentType {
 const rolePopulate = ['organisation.neighbourhoods', 'county.province'] as const;
 
 export interface IssuedSession {
+  id: string;
   token: string;
   expiresAt: Date;
 }
@@ -122,13 +123,15 @@ export class AccountsService {
       throttle.recordFailure(email, address);
       throw new AppError('INVALID_CREDENTIALS');
     }
+    // Expired sessions of this user go when a new one starts, so the table does not grow forever.
+    await this.em.nativeDelete(Session, { user: user.id, expiresAt: { $lte: new Date() } });
     const session = this.issueSession(user, sessionDays);
     await this.em.flush();
     const [roles] = await this.rolesOf([user.id]);
     return {
       user: { ...this.toAccount(user, roles ?? []), locale: user.locale },
       session,
-      change: { entityType: 'Session', entityId: null, note: { actorId: user.id, event: 'login' } },
+      change: { entityType: 'Session', entityId: session.id, note: { actorId: user.id, event: 'login' } },
     };
   }
 
@@ -273,8 +276,8 @@ export class AccountsService {
   private issueSession(user: User, days: number): IssuedSession {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + days * 86_400_000);
-    this.em.create(Session, { tokenHash: hashToken(token), user, expiresAt });
-    return { token, expiresAt };
+    const session = this.em.create(Session, { tokenHash: hashToken(token), user, expiresAt });
+    return { id: session.id, token, expiresAt };
   }
 }
 
