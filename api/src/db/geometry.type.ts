@@ -35,6 +35,11 @@ export function geometryType(subtype: string, srid = 4326) {
       return 'string';
     }
 
+    /** GeoJSON objects in JS, so assigning one passes the ORM's runtime type check. */
+    override get runtimeType(): string {
+      return 'any';
+    }
+
     override getColumnType(_prop: EntityProperty, _platform: Platform): string {
       return `geometry(${subtype},${srid})`;
     }
