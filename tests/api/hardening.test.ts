@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createUser } from '../support/factories.js';
+import { createUser, neighbourhood } from '../support/factories.js';
+import { subscribe } from '../support/ws.js';
 import { appUrl, errorCode, gql, randomIp, uniqueEmail } from '../support/gql.js';
 
 const post = () => request(appUrl()).post('/graphql').set('accept-language', 'en');
@@ -152,6 +153,17 @@ describe('hardening', () => {
       statuses.push(res.status);
     }
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
+  });
+
+  it('applies the same limits to subscriptions over WebSocket', async () => {
+    const { id } = await neighbourhood('ommat-abad');
+    const fields = Array.from({ length: 16 }, (_, i) => `a${i}: id`).join(' ');
+    const sub = subscribe(`subscription($id: ID!) { neighbourhoodUpdated(id: $id) { ${fields} } }`, { id });
+    await new Promise((r) => setTimeout(r, 400));
+    await sub.close();
+    const errors = sub.errors.flat() as { message: string; extensions?: { code?: string } }[];
+    expect(errors[0]?.extensions?.code).toBe('QUERY_REFUSED');
+    expect(JSON.stringify(errors)).not.toMatch(/\b(15|16)\b/);
   });
 
   it('marks API responses Cache-Control: no-store', async () => {

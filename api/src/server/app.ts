@@ -6,9 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type RequestHandler } from 'express';
-import { useServer } from 'graphql-ws/use/ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { GraphQLError, parse, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type OperationDefinitionNode } from 'graphql';
 import type { AppConfig } from '../config/config.js';
 import type { Orm } from '../db/orm.js';
 import { checkGate } from '../auth/operation-policy.js';
@@ -31,60 +31,70 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
   app.disable('x-powered-by');
   const httpServer = createServer(app);
 
+  const resolveViewer = (token: string | null) =>
+    token ? new AccountsService(orm.em.fork()).resolveViewer(token) : Promise.resolve(null);
   const baseContext = async (token: string | null, lang: Context['lang'], ip: string) => {
     const em = orm.em.fork();
-    const viewer = token ? await new AccountsService(em).resolveViewer(token) : null;
+    const viewer = await resolveViewer(token);
     return { em, viewer, lang, ip, config, pubsub, loginThrottle, audit: null, afterCommit: [] } satisfies Context;
   };
 
-  // Subscriptions over graphql-ws on the same port and path.
+  const protection = armor();
+  const validationRules = [...specifiedRules, ...protection.validationRules];
+
+  // Subscriptions over graphql-ws on the same port and path, under the same limits, gate and
+  // error format as HTTP.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { ctx?: Context }>(
+  type WsCtx = { connectionParams?: Readonly<Record<string, unknown>>; extra: Extra };
+  const wsToken = (ctx: WsCtx) =>
+    tokenFrom({
+      authorization:
+        typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined,
+      cookie: ctx.extra.request.headers.cookie,
+    });
+  const wsLang = (ctx: WsCtx) => pickLang(ctx.extra.request.headers['accept-language']);
+  const wsFormat = (ctx: WsCtx, errors: readonly GraphQLError[]) =>
+    errors.map((e) => formatError(wsLang(ctx), e.toJSON(), e));
+  const wsCleanup = useServer<Record<string, unknown>>(
     {
       schema,
-      context: async (ctx) => {
-        const req = ctx.extra.request;
-        const token = tokenFrom({
-          authorization:
-            typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined,
-          cookie: req.headers.cookie,
-        });
-        return baseContext(token, pickLang(req.headers['accept-language']), req.socket.remoteAddress ?? '');
-      },
       onSubscribe: async (ctx, _id, payload) => {
-        // The role gate also applies before a subscription starts.
-        let doc;
+        let document;
         try {
-          doc = parse(payload.query);
-        } catch {
-          return [
-            new GraphQLError(errorMessages.GRAPHQL_PARSE_FAILED.en, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } }),
-          ];
+          document = parse(payload.query, { maxTokens: MAX_TOKENS });
+        } catch (e) {
+          return [e instanceof GraphQLError ? e : new GraphQLError('parse failed')];
         }
-        const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
-        if (!op || op.operation !== 'subscription') return;
-        const req = ctx.extra.request;
-        const token = tokenFrom({
-          authorization:
-            typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined,
-          cookie: req.headers.cookie,
-        });
-        const viewer = token ? await new AccountsService(orm.em.fork()).resolveViewer(token) : null;
-        for (const sel of op.selectionSet.selections) {
-          if (sel.kind !== 'Field') continue;
-          const outcome = checkGate(operationPolicies[sel.name.value], viewer);
-          if (outcome !== 'allow') {
-            const code = outcome === 'unauthenticated' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
-            return [new GraphQLError(errorMessages[code].en, { extensions: { code } })];
+        const errors = validate(schema, document, validationRules);
+        if (errors.length) return errors;
+        const op = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+        if (op?.operation === 'subscription') {
+          // The role gate applies before a subscription starts, not only when an event arrives.
+          const viewer = await resolveViewer(wsToken(ctx));
+          for (const sel of op.selectionSet.selections) {
+            if (sel.kind !== 'Field') continue;
+            const outcome = checkGate(operationPolicies[sel.name.value], viewer);
+            if (outcome !== 'allow') {
+              const code = outcome === 'unauthenticated' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+              return [new GraphQLError(errorMessages[code].en, { extensions: { code } })];
+            }
           }
         }
-        return;
+        return {
+          schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue: await baseContext(wsToken(ctx), wsLang(ctx), ctx.extra.request.socket.remoteAddress ?? ''),
+        };
       },
+      onError: (ctx, _id, _payload, errors) => wsFormat(ctx, errors),
+      onNext: (ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: wsFormat(ctx, result.errors) } : undefined,
     },
     wsServer,
   );
 
-  const protection = armor();
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
