@@ -171,6 +171,30 @@ describe('portal shell', { timeout: 60_000 }, () => {
     expect(page.url()).toBe(url(`${prefix}/login`));
   });
 
+  it('signs a new resident up, saves the profile and changes the password in Persian', async () => {
+    page = await browser.context.newPage();
+    const email = `portal-${Date.now()}@test.mahalleh.ir`;
+    await page.goto(url('/signup'));
+    await page.getByLabel(fa.field_display_name!).fill('مریم');
+    await page.getByLabel(fa.field_email!).fill(email);
+    await page.getByLabel(fa.field_password!, { exact: true }).fill('رمز-بلند-و-امن-1405');
+    await Promise.all([page.waitForURL(url('/account')), page.getByRole('button', { name: fa.signup_submit }).click()]);
+    await page.getByTestId('viewer-email').getByText(email).waitFor();
+
+    await page.getByLabel(fa.field_display_name!).fill('مریم رضایی');
+    await page.getByRole('button', { name: fa.profile_submit }).click();
+    await page.getByText(fa.profile_saved!).waitFor();
+
+    await page.getByLabel(fa.field_current_password!).fill('not-my-password');
+    await page.getByLabel(fa.field_new_password!).fill('رمز-تازه-و-امن-1405');
+    await page.getByRole('button', { name: fa.password_submit }).click();
+    await page.getByRole('alert').filter({ hasText: fa.error_invalid_credentials! }).waitFor();
+    await page.getByLabel(fa.field_current_password!).fill('رمز-بلند-و-امن-1405');
+    await page.getByRole('button', { name: fa.password_submit }).click();
+    await page.getByText(fa.password_changed!).waitFor();
+    await expectNoAxeViolations(page);
+  });
+
   it.each(['/', '/en/'])('fits a 360px-wide phone without horizontal scrolling (%s)', async (home) => {
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });

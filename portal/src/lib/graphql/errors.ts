@@ -30,7 +30,7 @@ function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
 }
 
-interface GraphQLErrorLike {
+export interface GraphQLErrorLike {
   extensions?: { code?: unknown } | null;
 }
 
