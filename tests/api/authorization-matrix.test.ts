@@ -19,6 +19,7 @@ const audiences: Audience[] = [
   'province_admin',
 ];
 const signedIn: Audience[] = audiences.filter((a) => a !== 'public');
+const moderators: Audience[] = ['base_staff', 'county_supervisor', 'province_admin'];
 
 /**
  * The declared policy: who may call each operation. Scoped roles act inside their own scope here
@@ -45,6 +46,29 @@ const policy: Record<string, Audience[]> = {
   updateNeighbourhood: ['base_staff', 'county_supervisor', 'province_admin'],
   updateOrganisation: ['base_staff', 'county_supervisor', 'province_admin'],
   neighbourhoodUpdated: audiences,
+  mapCategories: audiences,
+  mapAccess: audiences,
+  mapView: audiences,
+  mapLegend: audiences,
+  mapFeature: audiences,
+  mapExport: audiences,
+  mapEvents: audiences,
+  mapPresence: signedIn,
+  createMapFeature: signedIn,
+  updateMapFeature: signedIn,
+  deleteMapFeature: signedIn,
+  setMapFeatureStatus: moderators,
+  importMapFeatures: moderators,
+  createMapCategory: ['province_admin'],
+  setMapPresence: signedIn,
+  workshop: signedIn,
+  workshops: moderators,
+  openWorkshop: moderators,
+  setWorkshopStatus: moderators,
+  joinWorkshop: signedIn,
+  reportCrisis: signedIn,
+  crisisReferrals: ['base_staff', 'county_supervisor'],
+  updateCrisisReferral: ['base_staff', 'county_supervisor'],
 };
 
 interface Call {
@@ -103,6 +127,93 @@ const calls: Record<string, Call> = {
     query: 'subscription($id: ID!) { neighbourhoodUpdated(id: $id) { id } }',
     variables: () => ({ id: ommatAbad.id }),
     subscription: true,
+  },
+  // Map and workshop calls name an absent record: allowed callers get NOT_FOUND or an empty answer.
+  mapCategories: { query: '{ mapCategories { id } }' },
+  mapAccess: { query: '{ mapAccess(neighbourhoodId: "ommat") { canEdit } }', variables: () => ({}) },
+  mapView: {
+    query: 'query($n: ID!) { mapView(neighbourhoodId: $n) { total } }',
+    variables: () => ({ n: ommatAbad.id }),
+  },
+  mapLegend: {
+    query: 'query($n: ID!) { mapLegend(neighbourhoodId: $n) { count } }',
+    variables: () => ({ n: ommatAbad.id }),
+  },
+  mapFeature: { query: 'query($id: ID!) { mapFeature(id: $id) { id } }', variables: () => ({ id: randomUUID() }) },
+  mapExport: {
+    query: 'query($n: ID!) { mapExport(neighbourhoodId: $n, format: CSV) { filename } }',
+    variables: () => ({ n: ommatAbad.id }),
+  },
+  mapEvents: {
+    query: 'subscription($n: ID!) { mapEvents(neighbourhoodId: $n) { seq } }',
+    variables: () => ({ n: ommatAbad.id }),
+    subscription: true,
+  },
+  mapPresence: {
+    query: 'subscription($n: ID!) { mapPresence(neighbourhoodId: $n, clientId: "matrix") { userId } }',
+    variables: () => ({ n: randomUUID() }),
+    subscription: true,
+  },
+  createMapFeature: {
+    query: 'mutation($i: CreateMapFeatureInput!) { createMapFeature(input: $i) { id } }',
+    variables: () => ({
+      i: {
+        neighbourhoodId: randomUUID(),
+        categoryId: randomUUID(),
+        geometry: { type: 'Point', coordinates: [52, 36] },
+        title: 'x',
+        source: 'REPORT',
+      },
+    }),
+  },
+  updateMapFeature: {
+    query: 'mutation($id: ID!) { updateMapFeature(id: $id, input: { version: 1 }) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  deleteMapFeature: {
+    query: 'mutation($id: ID!) { deleteMapFeature(id: $id, version: 1) }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  setMapFeatureStatus: {
+    query: 'mutation($id: ID!) { setMapFeatureStatus(id: $id, version: 1, status: CONFIRMED) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  importMapFeatures: {
+    query: 'mutation($n: ID!) { importMapFeatures(neighbourhoodId: $n, geojson: {}) { created } }',
+    variables: () => ({ n: randomUUID() }),
+  },
+  createMapCategory: {
+    query: 'mutation($i: CreateMapCategoryInput!) { createMapCategory(input: $i) { id } }',
+    variables: () => ({ i: { slug: 'X', kind: 'ASSET', nameFa: 'x', nameEn: 'x', icon: 'x', colour: 'red' } }),
+  },
+  setMapPresence: {
+    query: 'mutation($n: ID!) { setMapPresence(neighbourhoodId: $n, clientId: "matrix") }',
+    variables: () => ({ n: ommatAbad.id }),
+  },
+  workshop: { query: 'query($id: ID!) { workshop(id: $id) { id } }', variables: () => ({ id: randomUUID() }) },
+  workshops: {
+    query: 'query($n: ID!) { workshops(neighbourhoodId: $n) { id } }',
+    variables: () => ({ n: ommatAbad.id }),
+  },
+  openWorkshop: {
+    query: 'mutation($n: ID!) { openWorkshop(neighbourhoodId: $n, title: "x") { id } }',
+    variables: () => ({ n: randomUUID() }),
+  },
+  setWorkshopStatus: {
+    query: 'mutation($id: ID!) { setWorkshopStatus(id: $id, status: PAUSED) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  joinWorkshop: { query: 'mutation { joinWorkshop(code: "not-a-code") { id } }' },
+  reportCrisis: {
+    query: 'mutation($i: ReportCrisisInput!) { reportCrisis(input: $i) { reference } }',
+    variables: () => ({
+      i: { neighbourhoodId: randomUUID(), kind: 'OTHER', urgency: 'ROUTINE', details: 'matrix probe' },
+    }),
+  },
+  crisisReferrals: { query: '{ crisisReferrals(first: 1) { totalCount } }' },
+  updateCrisisReferral: {
+    query: 'mutation($id: ID!) { updateCrisisReferral(id: $id, status: CLOSED) { id } }',
+    variables: () => ({ id: randomUUID() }),
   },
 };
 

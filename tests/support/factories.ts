@@ -65,3 +65,56 @@ export async function neighbourhood(slug: string): Promise<{ id: string; version
   if (!r.neighbourhood) throw new Error(`no neighbourhood ${slug}`);
   return r.neighbourhood;
 }
+
+/** A fresh neighbourhood in Amol county: a square about `halfSide` degrees around a centre. */
+export async function createTestNeighbourhood(
+  centre: [number, number] = [52.35, 36.47],
+  halfSide = 0.004,
+): Promise<{ id: string; slug: string }> {
+  const [x, y] = centre;
+  const slug = `test-${Math.random().toString(36).slice(2, 10)}`;
+  const admin = await login(demo.province_admin);
+  const r = ok(
+    await gql<{ createNeighbourhood: { id: string; slug: string } }>(
+      'mutation($i: CreateNeighbourhoodInput!) { createNeighbourhood(input: $i) { id slug } }',
+      {
+        i: {
+          slug,
+          nameFa: 'محلهٔ آزمایشی',
+          nameEn: 'Test neighbourhood',
+          countyId: await countyId('amol'),
+          boundary: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [x - halfSide, y - halfSide],
+                [x + halfSide, y - halfSide],
+                [x + halfSide, y + halfSide],
+                [x - halfSide, y + halfSide],
+                [x - halfSide, y - halfSide],
+              ],
+            ],
+          },
+        },
+      },
+      { token: admin },
+    ),
+  );
+  return r.createNeighbourhood;
+}
+
+const categoryIds = new Map<string, Promise<string>>();
+
+/** The id of a seeded map category, by slug. */
+export function mapCategory(slug: string): Promise<string> {
+  let id = categoryIds.get(slug);
+  if (!id) {
+    id = gql<{ mapCategories: { id: string; slug: string }[] }>('{ mapCategories { id slug } }').then((r) => {
+      const c = ok(r).mapCategories.find((x) => x.slug === slug);
+      if (!c) throw new Error(`no map category ${slug}`);
+      return c.id;
+    });
+    categoryIds.set(slug, id);
+  }
+  return id;
+}

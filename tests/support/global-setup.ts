@@ -18,6 +18,8 @@ export default async function setup(project: TestProject) {
     EMBEDDED_DB_PORT: String(dbPort),
     MAHALLEH_DEMO: 'true',
     PUBLIC_TILE_URL: '',
+    // Small enough that a test can push a map past it and see the server cluster.
+    MAP_MAX_ITEMS: '200',
   };
   if (databaseUrl) await runNode('api/dist/cli/seed.js', env);
   const app = await startApp(env);

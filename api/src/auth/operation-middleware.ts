@@ -16,10 +16,11 @@ export function operationMiddleware(policies: OperationPolicies): MiddlewareFn<C
     const parent = info.parentType.name;
     if (!rootTypes.has(parent)) return next();
 
-    const outcome = checkGate(policies[info.fieldName], context.viewer);
+    const gate = policies[info.fieldName];
+    const outcome = checkGate(gate, context.viewer);
     if (outcome === 'unauthenticated') throw unauthenticated();
     if (outcome === 'forbidden') throw forbidden();
-    if (parent !== 'Mutation') return next();
+    if (parent !== 'Mutation' || gate?.ephemeral) return next();
 
     const requestEm = context.em;
     context.afterCommit = [];

@@ -6,11 +6,18 @@ import type { Viewer } from './viewer.js';
  * The role gate of one GraphQL operation (a root field of Query, Mutation or Subscription).
  * Record-level rules live in each module's policy predicates; this only says who may call at all.
  */
-export type OperationGate = { readonly audiences: readonly Audience[] };
+export type OperationGate = {
+  readonly audiences: readonly Audience[];
+  /** A mutation of passing state only (who is looking at what): no transaction, no audit row. */
+  readonly ephemeral?: true;
+};
 
 export const anyone: OperationGate = { audiences: ['public'] };
 export const signedIn: OperationGate = { audiences: Object.values(Role) };
 export const only = (...roles: Role[]): OperationGate => ({ audiences: roles });
+
+/** Marks a mutation as ephemeral; keep this for state that is never stored (presence). */
+export const ephemeral = (gate: OperationGate): OperationGate => ({ ...gate, ephemeral: true });
 
 export type OperationPolicies = Record<string, OperationGate>;
 

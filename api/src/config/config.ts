@@ -23,6 +23,25 @@ export interface AppConfig {
   loginWindowMs: number;
   portalBuildDir: string;
   logQueries: boolean;
+  map: MapConfig;
+}
+
+/** Limits and privacy settings of the co-mapping module. */
+export interface MapConfig {
+  /** Most items (features, clusters or cells) one map response carries; above it the server clusters. */
+  maxItems: number;
+  /** k: an aggregated harm cell with fewer harms than this is not shown. */
+  minCellCount: number;
+  /** Edge of the square cells harms are aggregated into for viewers without exact access. */
+  cellMetres: number;
+  /** Most vertices one feature geometry may have. */
+  maxVertices: number;
+  /** How far outside the neighbourhood boundary a feature may reach (drawing slack). */
+  boundaryToleranceMetres: number;
+  /** Most events replayed to a reconnecting client; beyond it the client is told to refetch. */
+  replayLimit: number;
+  /** Most features one GeoJSON import may carry. */
+  maxImportFeatures: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -59,6 +78,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginWindowMs: int('LOGIN_WINDOW_SECONDS', env.LOGIN_WINDOW_SECONDS, 60) * 1000,
     portalBuildDir: path(env.PORTAL_BUILD_DIR, 'portal/build'),
     logQueries: bool(env.LOG_SQL, false),
+    map: {
+      maxItems: Math.max(1, int('MAP_MAX_ITEMS', env.MAP_MAX_ITEMS, 2000)),
+      minCellCount: Math.max(1, int('HARM_MIN_CELL_COUNT', env.HARM_MIN_CELL_COUNT, 5)),
+      cellMetres: Math.max(50, int('HARM_CELL_METRES', env.HARM_CELL_METRES, 250)),
+      maxVertices: Math.max(4, int('MAP_MAX_VERTICES', env.MAP_MAX_VERTICES, 5000)),
+      boundaryToleranceMetres: int('MAP_BOUNDARY_TOLERANCE_METRES', env.MAP_BOUNDARY_TOLERANCE_METRES, 100),
+      replayLimit: Math.max(1, int('MAP_REPLAY_LIMIT', env.MAP_REPLAY_LIMIT, 500)),
+      maxImportFeatures: Math.max(1, int('MAP_MAX_IMPORT_FEATURES', env.MAP_MAX_IMPORT_FEATURES, 5000)),
+    },
   };
 }
 

@@ -2,6 +2,24 @@ import { RoleAssignment, Session, User } from '../modules/accounts/accounts.enti
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { County, Neighbourhood, Province } from '../modules/geography/geography.entity.js';
 import { Organisation } from '../modules/organisations/organisation.entity.js';
+import { MapCategory, MapEvent, MapFeature } from '../modules/mapping/mapping.entity.js';
+import { Workshop, WorkshopParticipant } from '../modules/workshops/workshop.entity.js';
+import { CrisisReferral } from '../modules/crisis/crisis.entity.js';
 
 /** Every entity the ORM knows; a new module adds its entities here. */
-export const entities = [Province, County, Neighbourhood, Organisation, User, RoleAssignment, Session, AuditEntry];
+export const entities = [
+  Province,
+  County,
+  Neighbourhood,
+  Organisation,
+  User,
+  RoleAssignment,
+  Session,
+  AuditEntry,
+  MapCategory,
+  MapFeature,
+  MapEvent,
+  Workshop,
+  WorkshopParticipant,
+  CrisisReferral,
+];

@@ -7,6 +7,13 @@ import type { GeoJsonGeometry } from '../db/geometry.type.js';
 import { RoleAssignment, User } from '../modules/accounts/accounts.entity.js';
 import { hashPassword, verifyPassword } from '../modules/accounts/password.js';
 import { County, Neighbourhood, Province } from '../modules/geography/geography.entity.js';
+import {
+  MapCategory,
+  MapFeature,
+  type MapFeatureKind,
+  type MapFeatureSource,
+  type MapFeatureStatus,
+} from '../modules/mapping/mapping.entity.js';
 import { Organisation, OrganisationType } from '../modules/organisations/organisation.entity.js';
 
 const seedDir = join(repoRoot, 'db/seed');
@@ -35,6 +42,24 @@ interface OrganisationSeed extends Named {
   neighbourhoods: string[];
   phone?: string;
   email?: string;
+}
+interface CategorySeed extends Named {
+  kind: MapFeatureKind;
+  icon: string;
+  colour: string;
+  sortOrder: number;
+}
+interface DemoFeatureSeed {
+  id: string;
+  neighbourhood: string;
+  category: string;
+  title: string;
+  description?: string;
+  severity?: number;
+  capacity?: number;
+  source: MapFeatureSource;
+  status: MapFeatureStatus;
+  geometry: GeoJsonGeometry;
 }
 interface DemoSeed {
   password: string;
@@ -109,6 +134,22 @@ export async function seed(em: EntityManager, opts: { demo: boolean }): Promise<
     }
     await tx.flush();
 
+    const categories = new Map<string, MapCategory>();
+    for (const c of read<{ categories: CategorySeed[] }>('map-categories.json').categories) {
+      categories.set(
+        c.slug,
+        await upsertBySlug(tx, MapCategory, c.slug, {
+          kind: c.kind,
+          nameFa: c.nameFa,
+          nameEn: c.nameEn,
+          icon: c.icon,
+          colour: c.colour,
+          sortOrder: c.sortOrder,
+        }),
+      );
+    }
+    await tx.flush();
+
     if (!opts.demo) return { demoAccounts: 0 };
     const demo = read<DemoSeed>('demo-accounts.json');
     for (const a of demo.accounts) {
@@ -132,6 +173,31 @@ export async function seed(em: EntityManager, opts: { demo: boolean }): Promise<
       });
       if (!held)
         tx.create(RoleAssignment, { user, role: a.role, organisation: organisation ?? null, county: county ?? null });
+    }
+    await tx.flush();
+
+    // Invented demo features, so the pilots' maps are not empty in a demo; never seeded otherwise.
+    const demoMap = read<{ author: string; features: DemoFeatureSeed[] }>('demo-map-features.json');
+    const author = await tx.findOne(User, { email: demoMap.author });
+    for (const f of demoMap.features) {
+      if (await tx.count(MapFeature, { id: f.id })) continue;
+      const category = categories.get(f.category);
+      const neighbourhood = neighbourhoods.get(f.neighbourhood);
+      if (!category || !neighbourhood) throw new Error(`seed: demo feature ${f.id} names an unknown category or place`);
+      tx.create(MapFeature, {
+        id: f.id,
+        neighbourhood,
+        kind: category.kind,
+        category,
+        geometry: f.geometry,
+        title: f.title,
+        description: f.description ?? null,
+        severity: f.severity ?? null,
+        capacity: f.capacity ?? null,
+        source: f.source,
+        status: f.status,
+        author,
+      });
     }
     await tx.flush();
     return { demoAccounts: demo.accounts.length };

@@ -14,6 +14,7 @@ import type { Orm } from '../db/orm.js';
 import { checkGate } from '../auth/operation-policy.js';
 import { AccountsService } from '../modules/accounts/accounts.service.js';
 import { LoginThrottle } from '../modules/accounts/login-throttle.js';
+import { MapLive } from '../modules/mapping/mapping.live.js';
 import type { Context } from './context.js';
 import { errorMessages, formatError, pickLang } from './errors.js';
 import { armor, MAX_TOKENS } from './hardening.js';
@@ -25,6 +26,7 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
   const pubsub = createAppPubSub();
   const schema = await buildAppSchema(pubsub);
   const loginThrottle = new LoginThrottle(config.loginMaxFailures, config.loginMaxFailures * 5, config.loginWindowMs);
+  const mapLive = new MapLive();
   const app = express();
   // Behind a reverse proxy on loopback the client address comes from X-Forwarded-For.
   app.set('trust proxy', 'loopback');
@@ -36,7 +38,18 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
   const baseContext = async (token: string | null, lang: Context['lang'], ip: string) => {
     const em = orm.em.fork();
     const viewer = await resolveViewer(token);
-    return { em, viewer, lang, ip, config, pubsub, loginThrottle, audit: null, afterCommit: [] } satisfies Context;
+    return {
+      em,
+      viewer,
+      lang,
+      ip,
+      config,
+      pubsub,
+      loginThrottle,
+      mapLive,
+      audit: null,
+      afterCommit: [],
+    } satisfies Context;
   };
 
   const protection = armor();
@@ -142,7 +155,8 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
     '/graphql',
     noStore,
     langScope,
-    express.json({ limit: '2mb' }),
+    // Room for a GeoJSON import of a few thousand features; the query document itself stays capped by tokens.
+    express.json({ limit: '16mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         ...(await baseContext(requestToken(req), pickLang(req.headers['accept-language']), req.ip ?? '')),

@@ -6,6 +6,7 @@ import type { AuditChange } from '../modules/audit/audit.service.js';
 import type { Lang } from './errors.js';
 import type { PubSub } from './pubsub.js';
 import type { LoginThrottle } from '../modules/accounts/login-throttle.js';
+import type { MapLive } from '../modules/mapping/mapping.live.js';
 
 /** Everything a resolver may use during one request (or one subscription). */
 export interface Context {
@@ -17,6 +18,8 @@ export interface Context {
   config: AppConfig;
   pubsub: PubSub;
   loginThrottle: LoginThrottle;
+  /** Live co-mapping: event fan-out, presence, the category catalogue. */
+  mapLive: MapLive;
   /** Present for HTTP requests (not for subscriptions over WebSocket). */
   req?: Request;
   res?: Response;

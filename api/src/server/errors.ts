@@ -35,6 +35,10 @@ export const errorMessages = {
     en: 'The request does not match the API schema.',
   },
   BAD_REQUEST: { fa: 'درخواست نامعتبر است.', en: 'The request is not valid.' },
+  WORKSHOP_PAUSED: {
+    fa: 'ویرایش نقشه در این کارگاه موقتاً متوقف شده است.',
+    en: 'Map editing is paused in this workshop.',
+  },
   INTERNAL: { fa: 'خطای داخلی رخ داد. لطفاً دوباره تلاش کنید.', en: 'Something went wrong. Please try again.' },
 } as const;
 
@@ -51,10 +55,15 @@ export interface FieldProblem {
 export class AppError extends GraphQLError {
   constructor(
     public readonly code: ErrorCode,
-    options: { detail?: string; fields?: FieldProblem[] } = {},
+    options: { detail?: string; fields?: FieldProblem[]; current?: unknown } = {},
   ) {
     super(errorMessages[code].en, {
-      extensions: { code, ...(options.fields ? { fields: options.fields } : {}) },
+      extensions: {
+        code,
+        ...(options.fields ? { fields: options.fields } : {}),
+        // CONFLICT carries the record as it is now, so the client can reapply or discard.
+        ...(options.current !== undefined ? { current: options.current } : {}),
+      },
     });
     if (options.detail) this.extensions.detail = options.detail;
   }
@@ -98,6 +107,7 @@ export function formatError(lang: Lang, formatted: GraphQLFormattedError, raw: u
   } else if (original instanceof AppError) {
     code = original.code;
     if (original.extensions.fields) extensions.fields = original.extensions.fields;
+    if (original.extensions.current !== undefined) extensions.current = original.extensions.current;
   } else if (original instanceof GraphQLError && typeof original.extensions?.code === 'string') {
     const ext = original.extensions.code;
     code = knownCodes.has(ext) ? (ext as ErrorCode) : (apolloCodes[ext] ?? 'INTERNAL');

@@ -10,6 +10,12 @@ import { auditOperations } from '../modules/audit/audit.policy.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { geographyOperations } from '../modules/geography/geography.policy.js';
 import { GeographyResolver } from '../modules/geography/geography.resolver.js';
+import { crisisOperations } from '../modules/crisis/crisis.policy.js';
+import { CrisisResolver } from '../modules/crisis/crisis.resolver.js';
+import { mappingOperations } from '../modules/mapping/mapping.policy.js';
+import { MappingResolver } from '../modules/mapping/mapping.resolver.js';
+import { workshopsOperations } from '../modules/workshops/workshops.policy.js';
+import { WorkshopsResolver } from '../modules/workshops/workshops.resolver.js';
 import { organisationsOperations } from '../modules/organisations/organisations.policy.js';
 import { OrganisationsResolver } from '../modules/organisations/organisations.resolver.js';
 
@@ -19,9 +25,20 @@ export const operationPolicies: OperationPolicies = {
   ...geographyOperations,
   ...organisationsOperations,
   ...auditOperations,
+  ...mappingOperations,
+  ...workshopsOperations,
+  ...crisisOperations,
 };
 
-export const resolvers = [AccountsResolver, GeographyResolver, OrganisationsResolver, AuditResolver] as const;
+export const resolvers = [
+  AccountsResolver,
+  GeographyResolver,
+  OrganisationsResolver,
+  AuditResolver,
+  MappingResolver,
+  WorkshopsResolver,
+  CrisisResolver,
+] as const;
 
 export function buildAppSchema(pubSub: PubSub = createAppPubSub()): Promise<GraphQLSchema> {
   return buildSchema({
