@@ -37,20 +37,22 @@ describe('privacy of harm locations', () => {
     // Public and resident listen before the canaries are drawn.
     subs.push(subscribe(EVENTS, { n: n.id }, null), subscribe(EVENTS, { n: n.id }, resident));
     await new Promise((r) => setTimeout(r, 500));
-    // Two dense hotspots (cells at or over k) and a scatter (cells under k).
-    const spots: [number, number, number][] = [
-      [53.2895, 36.6445, 22],
-      [53.2915, 36.6462, 18],
-      [53.2905, 36.6453, 10],
+    // Two dense hotspots and a scatter (cells at or over k), and two small groups far apart (under k).
+    const spots: [number, number, number, number][] = [
+      [53.2895, 36.6445, 20, 0.0003],
+      [53.2915, 36.6462, 17, 0.0003],
+      [53.2905, 36.6453, 7, 0.0016],
+      [53.2933, 36.6439, 3, 0.0002],
+      [53.2876, 36.6469, 3, 0.0002],
     ];
-    for (const [x, y, count] of spots) {
-      const spread = count === 10 ? 0.0016 : 0.0003;
+    for (const [x, y, count, spread] of spots) {
       for (let i = 0; i < count; i++) {
         const lon = Number((x + (random() - 0.5) * spread).toFixed(7));
         const lat = Number((y + (random() - 0.5) * spread).toFixed(7));
         canaries.push([lon, lat]);
       }
     }
+    expect(canaries).toHaveLength(50);
     for (const [lon, lat] of canaries) {
       ok(
         await createFeature(
