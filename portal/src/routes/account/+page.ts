@@ -1,6 +1,7 @@
 import { load_AccountViewer } from '$houdini';
 import { redirect } from '@sveltejs/kit';
 
+import { loadReferralNeighbourhoods } from '$lib/components/crisis/referral-scope';
 import { loadedData } from '$lib/graphql/load';
 import { localizeHref } from '$lib/paraglide/runtime';
 
@@ -8,8 +9,9 @@ import type { PageLoad } from './$types';
 
 export const load: PageLoad = async (event) => {
   const loaded = await load_AccountViewer({ event, blocking: true });
-  if (!loadedData(loaded.AccountViewer)?.me) {
+  const viewer = loadedData(loaded.AccountViewer)?.me;
+  if (!viewer) {
     redirect(303, localizeHref('/login'));
   }
-  return loaded;
+  return { ...loaded, triage: await loadReferralNeighbourhoods(event, viewer.roles) };
 };
