@@ -139,27 +139,29 @@ export class PresenceRegistry {
 export class MapLive {
   readonly events = new Topic<MapEventPayload>();
   readonly presence = new PresenceRegistry();
-  private catalogue: Promise<Map<string, MapCategoryType>> | null = null;
+  private catalogue: Map<string, MapCategoryType> | null = null;
+  private generation = 0;
 
   /**
    * Categories change rarely (admins add some); cached so live events need no query per
-   * subscriber. Read on the caller's connection: inside a mutation that is its transaction.
+   * subscriber. Each caller reads on its own connection (inside a mutation, its transaction) and
+   * only a finished result is shared: waiting on another request's query could deadlock on
+   * PGlite, which runs one transaction at a time.
    */
-  categories(em: EntityManager): Promise<Map<string, MapCategoryType>> {
-    this.catalogue ??= em
-      .execute<CategoryRow[]>(
-        `select id, slug, kind, name_fa, name_en, icon, colour, sort_order from map_category
-          order by kind, sort_order, slug`,
-      )
-      .then((rows) => new Map(rows.map((c) => [c.id, toCategoryType(c)])))
-      .catch((error: unknown) => {
-        this.catalogue = null;
-        throw error;
-      });
-    return this.catalogue;
+  async categories(em: EntityManager): Promise<Map<string, MapCategoryType>> {
+    if (this.catalogue) return this.catalogue;
+    const generation = this.generation;
+    const rows = await em.execute<CategoryRow[]>(
+      `select id, slug, kind, name_fa, name_en, icon, colour, sort_order from map_category
+        order by kind, sort_order, slug`,
+    );
+    const catalogue = new Map(rows.map((c) => [c.id, toCategoryType(c)]));
+    if (generation === this.generation) this.catalogue = catalogue;
+    return catalogue;
   }
 
   invalidateCategories(): void {
+    this.generation++;
     this.catalogue = null;
   }
 }
