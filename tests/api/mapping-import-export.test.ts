@@ -176,3 +176,48 @@ describe('GeoJSON import and export', () => {
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
   });
 });
+
+describe('other map and workshop inputs', () => {
+  it('refuses a bad category, an empty workshop title and a malformed selection, storing nothing', async () => {
+    const admin = await login(demo.province_admin);
+    const n = await createTestNeighbourhood([52.31, 36.44]);
+    const CATEGORY = 'mutation($i: CreateMapCategoryInput!) { createMapCategory(input: $i) { id } }';
+    const good = { slug: 'test-cat', kind: 'ASSET', nameFa: 'آزمون', nameEn: 'Test', icon: 'star', colour: '#112233' };
+    for (const [change, field] of [
+      [{ slug: 'Not A Slug' }, 'slug'],
+      [{ colour: 'red' }, 'colour'],
+      [{ icon: '<svg>' }, 'icon'],
+      [{ slug: 'school' }, 'slug'],
+    ] as const) {
+      const r = await gql(CATEGORY, { i: { ...good, ...change } }, { token: admin });
+      expect(r.body.errors?.[0]?.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field }] });
+    }
+    const categories = ok(await gql<{ mapCategories: { slug: string }[] }>('{ mapCategories { slug } }')).mapCategories;
+    expect(categories.map((c) => c.slug)).not.toContain('test-cat');
+
+    const title = await gql(
+      'mutation($n: ID!) { openWorkshop(neighbourhoodId: $n, title: "   ") { id } }',
+      { n: n.id },
+      { token: admin },
+    );
+    expect(title.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'title' }] });
+    const live = ok(
+      await gql<{ workshops: unknown[] }>(
+        'query($n: ID!) { workshops(neighbourhoodId: $n) { id } }',
+        { n: n.id },
+        { token: admin },
+      ),
+    );
+    expect(live.workshops).toEqual([]);
+
+    const selection = await gql(
+      'mutation($n: ID!) { setMapPresence(neighbourhoodId: $n, clientId: "c", selectedFeatureId: "not-an-id") }',
+      { n: n.id },
+      { token: admin },
+    );
+    expect(selection.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'selectedFeatureId', reason: 'INVALID' }],
+    });
+  });
+});

@@ -1,37 +1,27 @@
-import { readFileSync } from 'node:fs';
-
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { launchBrowser, type BrowserSession } from '../support/browser.js';
+import {
+  catalogue,
+  expectNoAxeViolations,
+  expectStayedLocal,
+  hasHorizontalScroll,
+  logIn as logInPage,
+  portalUrl as url,
+} from '../support/portal.js';
 import { createUser, mapCategory, neighbourhood, type TestUser } from '../support/factories.js';
 import { gql, ok } from '../support/gql.js';
 
-const appUrl = inject('appUrl');
-const url = (path: string) => new URL(path, appUrl).toString();
 const MAP = '/n/ommat-abad/map';
 
-/** The portal's own catalogue, so the tests follow the wording rather than copy it. */
-function catalogue(locale: 'fa' | 'en'): Record<string, string> {
-  return JSON.parse(readFileSync(new URL(`../../portal/messages/${locale}.json`, import.meta.url), 'utf8'));
-}
 const fa = catalogue('fa');
 const en = catalogue('en');
 const text = (key: string) => fa[key]!;
 
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
-}
-
 async function logIn(session: BrowserSession, user: TestUser): Promise<void> {
   const page = await session.context.newPage();
-  await page.goto(url('/login'));
-  await page.getByLabel(text('field_email')).fill(user.email);
-  await page.getByLabel(text('field_password'), { exact: true }).fill(user.password);
-  await Promise.all([page.waitForURL(url('/account')), page.locator('form button[type=submit]').click()]);
+  await logInPage(page, user.email, user.password);
   await page.close();
 }
 
@@ -129,13 +119,7 @@ describe('live co-mapping', { timeout: 90_000 }, () => {
 
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((page) => page.close()));
-    for (const session of [a, b]) {
-      const external = session.requests.external();
-      const pageErrors = session.pageErrors.splice(0);
-      session.requests.clear();
-      expect(external, 'requests that left the machine').toEqual([]);
-      expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-    }
+    for (const session of [a, b]) expectStayedLocal(session);
   });
 
   it('shows a polygon drawn by one editor to another within two seconds, without a reload', async () => {
@@ -294,15 +278,13 @@ describe('live co-mapping', { timeout: 90_000 }, () => {
     const phone = await launchBrowser({ viewport: { width: 360, height: 740 } });
     try {
       const page = await openMap(phone);
-      const hasHorizontalScroll = () =>
-        page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-      expect(await hasHorizontalScroll()).toBe(false);
+      expect(await hasHorizontalScroll(page)).toBe(false);
       await page.getByTestId('feature-list').getByRole('button').first().click();
       const sheet = (await page.getByTestId('map-sheet').boundingBox())!;
       expect(sheet.x).toBe(0);
       expect(sheet.width).toBe(360);
       expect(Math.round(sheet.y + sheet.height)).toBe(740);
-      expect(await hasHorizontalScroll()).toBe(false);
+      expect(await hasHorizontalScroll(page)).toBe(false);
       expect(phone.requests.external(), 'requests that left the machine').toEqual([]);
       expect(phone.pageErrors, 'uncaught errors in the page').toEqual([]);
     } finally {

@@ -1,20 +1,18 @@
-import { readFileSync } from 'node:fs';
-
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { launchBrowser, type BrowserSession } from '../support/browser.js';
+import {
+  catalogue,
+  expectNoAxeViolations,
+  expectStayedLocal,
+  hasHorizontalScroll,
+  logIn,
+  portalUrl as url,
+} from '../support/portal.js';
 import { createUser, neighbourhood } from '../support/factories.js';
 import { DEMO_PASSWORD, demo, gql, login, ok } from '../support/gql.js';
 
-const appUrl = inject('appUrl');
-const url = (path: string) => new URL(path, appUrl).toString();
-
-/** The portal's own catalogue, so the tests follow the wording rather than copy it. */
-function catalogue(locale: 'fa' | 'en'): Record<string, string> {
-  return JSON.parse(readFileSync(new URL(`../../portal/messages/${locale}.json`, import.meta.url), 'utf8'));
-}
 const messages = { fa: catalogue('fa'), en: catalogue('en') };
 const fa = messages.fa;
 
@@ -26,23 +24,6 @@ const LOCALES = [
 const HOTLINE_TEXT = { fa: '۱۲۳', en: '123' };
 const SLUG = 'ommat-abad';
 const PHONE_VIEWPORT = { width: 360, height: 740 };
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
-}
-
-async function hasHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-}
-
-async function logIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(url('/login'));
-  await page.getByLabel(fa.field_email!).fill(email);
-  await page.getByLabel(fa.field_password!, { exact: true }).fill(password);
-  await Promise.all([page.waitForURL(url('/account')), page.locator('form button[type=submit]').click()]);
-}
 
 /** How many features the neighbourhood's map shows its base staff, who see every harm exactly. */
 async function mapTotal(neighbourhoodId: string): Promise<number> {
@@ -81,11 +62,7 @@ describe('crisis safeguard', { timeout: 90_000 }, () => {
   afterEach(async () => {
     await page?.close();
     await browser.context.clearCookies();
-    const external = browser.requests.external();
-    const pageErrors = browser.pageErrors.splice(0);
-    browser.requests.clear();
-    expect(external, 'requests that left the machine').toEqual([]);
-    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+    expectStayedLocal(browser);
   });
 
   it.each(LOCALES)(

@@ -1,21 +1,18 @@
-import { readFileSync } from 'node:fs';
-
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { launchBrowser, type BrowserSession } from '../support/browser.js';
-
-const appUrl = inject('appUrl');
-const url = (path: string) => new URL(path, appUrl).toString();
+import {
+  catalogue,
+  expectNoAxeViolations,
+  expectStayedLocal,
+  hasHorizontalScroll,
+  portalUrl as url,
+} from '../support/portal.js';
 
 const DEMO_PASSWORD = 'mahalleh-demo-1405';
 const RESIDENT = 'resident@demo.mahalleh.ir';
 
-/** The portal's own catalogue, so the tests follow the wording rather than copy it. */
-function catalogue(locale: 'fa' | 'en'): Record<string, string> {
-  return JSON.parse(readFileSync(new URL(`../../portal/messages/${locale}.json`, import.meta.url), 'utf8'));
-}
 const fa = catalogue('fa');
 
 const PILOTS = {
@@ -31,21 +28,11 @@ function currentYear(calendar: 'fa-IR-u-ca-persian' | 'en-GB'): string {
   return parts.find((part) => part.type === 'year')!.value;
 }
 
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
-}
-
 async function htmlAttributes(page: Page): Promise<{ lang: string | null; dir: string | null }> {
   return page.evaluate(() => ({
     lang: document.documentElement.getAttribute('lang'),
     dir: document.documentElement.getAttribute('dir'),
   }));
-}
-
-async function hasHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
 
 /** The first pilot linked from the home page, opened; returns to the caller on its page. */
@@ -78,11 +65,7 @@ describe('portal shell', { timeout: 60_000 }, () => {
   afterEach(async () => {
     await page?.close();
     await browser.context.clearCookies();
-    const external = browser.requests.external();
-    const pageErrors = browser.pageErrors.splice(0);
-    browser.requests.clear();
-    expect(external, 'requests that left the machine').toEqual([]);
-    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+    expectStayedLocal(browser);
   });
 
   it('serves the Persian home page right to left with the pilots and a Jalali date', async () => {

@@ -1,31 +1,17 @@
-import { readFileSync } from 'node:fs';
-
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { launchBrowser, type BrowserSession } from '../support/browser.js';
+import { catalogue, expectNoAxeViolations, portalUrl as url } from '../support/portal.js';
 import { createUser, type TestUser } from '../support/factories.js';
 import { gql, ok } from '../support/gql.js';
 
-const appUrl = inject('appUrl');
-const url = (path: string) => new URL(path, appUrl).toString();
-
-/** The portal's own catalogue, so the tests follow the wording rather than copy it. */
-const fa: Record<string, string> = JSON.parse(
-  readFileSync(new URL('../../portal/messages/fa.json', import.meta.url), 'utf8'),
-);
+const fa = catalogue('fa');
 const text = (key: string, params: Record<string, string> = {}) =>
   Object.entries(params).reduce((message, [name, value]) => message.replace(`{${name}}`, value), fa[key]!);
 
 const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
 const toPersianDigits = (code: string) => code.replace(/[0-9]/g, (digit) => PERSIAN_DIGITS[Number(digit)]!);
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
-}
 
 async function fillLogin(page: Page, user: TestUser): Promise<void> {
   await page.getByLabel(text('field_email')).fill(user.email);

@@ -108,12 +108,13 @@ export function formatError(lang: Lang, formatted: GraphQLFormattedError, raw: u
     code = original.code;
     if (original.extensions.fields) extensions.fields = original.extensions.fields;
     if (original.extensions.current !== undefined) extensions.current = original.extensions.current;
+  } else if (isArgumentValidationError(original)) {
+    // Before the generic branch: type-graphql's validation error is a GraphQLError with a code too.
+    code = 'BAD_USER_INPUT';
+    extensions.fields = validationFields(original);
   } else if (original instanceof GraphQLError && typeof original.extensions?.code === 'string') {
     const ext = original.extensions.code;
     code = knownCodes.has(ext) ? (ext as ErrorCode) : (apolloCodes[ext] ?? 'INTERNAL');
-  } else if (isArgumentValidationError(original)) {
-    code = 'BAD_USER_INPUT';
-    extensions.fields = validationFields(original);
   } else {
     const ext = formatted.extensions?.code;
     code = typeof ext === 'string' && apolloCodes[ext] ? apolloCodes[ext] : 'INTERNAL';
@@ -142,8 +143,14 @@ function refusedByArmor(raw: unknown): boolean {
   );
 }
 
+interface ValidationItem {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationItem[];
+}
+
 interface ValidationLike {
-  extensions?: { validationErrors?: { property: string; constraints?: Record<string, string> }[] };
+  extensions?: { validationErrors?: ValidationItem[] };
 }
 
 function isArgumentValidationError(err: unknown): err is ValidationLike {
@@ -154,9 +161,14 @@ function isArgumentValidationError(err: unknown): err is ValidationLike {
   );
 }
 
+/** One problem per failing field; fields of a nested input object are named by their own name. */
 function validationFields(err: ValidationLike): FieldProblem[] {
-  return (err.extensions?.validationErrors ?? []).map((v) => ({
-    field: v.property,
-    reason: Object.keys(v.constraints ?? {})[0]?.toUpperCase() ?? 'INVALID',
-  }));
+  const flatten = (items: ValidationItem[]): FieldProblem[] =>
+    items.flatMap((v) => [
+      ...(v.constraints
+        ? [{ field: v.property, reason: Object.keys(v.constraints)[0]?.toUpperCase() ?? 'INVALID' }]
+        : []),
+      ...flatten(v.children ?? []),
+    ]);
+  return flatten(err.extensions?.validationErrors ?? []);
 }
