@@ -126,6 +126,8 @@ export class MapWorkspace {
   #legendTimer: ReturnType<typeof setTimeout> | null = null;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   #refreshRequest = 0;
+  /** Live changes that arrived while the latest view request was in flight (null: gone). */
+  #changedDuringRefresh = new Map<string, MapFeature | null>();
   #flushing = false;
   #stopEvents: (() => void) | null = null;
   #stopPresence: (() => void) | null = null;
@@ -224,6 +226,7 @@ export class MapWorkspace {
     if (!viewport) return;
     const kinds = this.#kinds();
     const request = ++this.#refreshRequest;
+    this.#changedDuringRefresh = new Map();
     let result;
     try {
       result = await new MapViewStore().fetch({
@@ -252,6 +255,11 @@ export class MapWorkspace {
     } else {
       this.clusters = [];
       this.harmCells = [];
+    }
+    // The answer may predate live events that arrived meanwhile; those are newer, so they win.
+    for (const [id, feature] of this.#changedDuringRefresh) {
+      if (feature) this.#show(feature);
+      else this.features.delete(id);
     }
     // Edits still waiting to be sent stay as the viewer left them.
     for (const feature of drafts) this.features.set(feature.id, feature);
@@ -448,11 +456,13 @@ export class MapWorkspace {
 
   /** Shows the feature if it belongs in the current view and filters, removes it otherwise. */
   #show(feature: MapFeature): void {
+    this.#changedDuringRefresh.set(feature.id, feature);
     if (this.#matches(feature)) this.features.set(feature.id, feature);
     else this.#forget(feature.id);
   }
 
   #forget(id: string): void {
+    this.#changedDuringRefresh.set(id, null);
     this.features.delete(id);
     if (this.selectedId === id) this.select(null);
   }
