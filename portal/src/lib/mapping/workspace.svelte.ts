@@ -127,6 +127,8 @@ export class MapWorkspace {
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   #refreshRequest = 0;
   /** Live changes that arrived while the latest view request was in flight (null: gone). */
+  // Bookkeeping only, never rendered: a plain Map on purpose.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #changedDuringRefresh = new Map<string, MapFeature | null>();
   #flushing = false;
   #stopEvents: (() => void) | null = null;
@@ -226,7 +228,7 @@ export class MapWorkspace {
     if (!viewport) return;
     const kinds = this.#kinds();
     const request = ++this.#refreshRequest;
-    this.#changedDuringRefresh = new Map();
+    this.#changedDuringRefresh.clear();
     let result;
     try {
       result = await new MapViewStore().fetch({
