@@ -1,6 +1,6 @@
 import { HoudiniClient, fetch, subscription } from '$houdini';
 
-import { socketClient } from '$lib/mapping/socket';
+import { socketClient } from '$lib/graphql/socket';
 
 // A relative URL on the server too: SvelteKit's fetch then treats GraphQL as same-origin (no CORS
 // check, cookies forwarded) and hooks.server.ts hands it to the API in this same Node server.

@@ -23,6 +23,8 @@ export interface AppConfig {
   loginWindowMs: number;
   portalBuildDir: string;
   logQueries: boolean;
+  /** Adds `extensions.sqlStatements` to every GraphQL response: how many SQL statements it took. */
+  countStatements: boolean;
   map: MapConfig;
 }
 
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginWindowMs: int('LOGIN_WINDOW_SECONDS', env.LOGIN_WINDOW_SECONDS, 60) * 1000,
     portalBuildDir: path(env.PORTAL_BUILD_DIR, 'portal/build'),
     logQueries: bool(env.LOG_SQL, false),
+    countStatements: bool(env.SQL_STATEMENT_COUNT, false),
     map: {
       maxItems: Math.max(1, int('MAP_MAX_ITEMS', env.MAP_MAX_ITEMS, 2000)),
       minCellCount: Math.max(1, int('HARM_MIN_CELL_COUNT', env.HARM_MIN_CELL_COUNT, 5)),

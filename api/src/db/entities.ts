@@ -5,6 +5,23 @@ import { Organisation } from '../modules/organisations/organisation.entity.js';
 import { MapCategory, MapEvent, MapFeature } from '../modules/mapping/mapping.entity.js';
 import { Workshop, WorkshopParticipant } from '../modules/workshops/workshop.entity.js';
 import { CrisisReferral } from '../modules/crisis/crisis.entity.js';
+import {
+  AssessmentMember,
+  DotAllocation,
+  DotBallot,
+  NamedParticipant,
+  Need,
+  NeedFeatureLink,
+  NeedScore,
+  NeedsAssessment,
+} from '../modules/assessments/assessments.entity.js';
+import {
+  ActionPlan,
+  PlanMilestone,
+  PlanTask,
+  PlanUpdate,
+  TaskResource,
+} from '../modules/plans/plans.entity.js';
 
 /** Every entity the ORM knows; a new module adds its entities here. */
 export const entities = [
@@ -22,4 +39,17 @@ export const entities = [
   Workshop,
   WorkshopParticipant,
   CrisisReferral,
+  NeedsAssessment,
+  NamedParticipant,
+  AssessmentMember,
+  Need,
+  NeedFeatureLink,
+  NeedScore,
+  DotBallot,
+  DotAllocation,
+  ActionPlan,
+  PlanTask,
+  TaskResource,
+  PlanMilestone,
+  PlanUpdate,
 ];

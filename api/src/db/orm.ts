@@ -6,6 +6,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { repoRoot } from '../config/config.js';
 import { entities } from './entities.js';
+import { CountingLogger } from './statement-count.js';
 
 export const migrationsDir = join(repoRoot, 'db/migrations');
 
@@ -35,6 +36,7 @@ export function ormConfig(databaseUrl: string, opts: { debug?: boolean; poolMax?
     entities,
     extensions: [Migrator],
     debug: opts.debug ?? false,
+    loggerFactory: CountingLogger.create,
     pool: { min: 0, max: opts.poolMax ?? 10 },
     forceUtcTimezone: true,
     // No implicit flushes or lazy surprises: services say what they load.

@@ -19,6 +19,8 @@ import type { Context } from './context.js';
 import { errorMessages, formatError, pickLang } from './errors.js';
 import { armor, MAX_TOKENS } from './hardening.js';
 import { createAppPubSub } from './pubsub.js';
+import { countStatements, currentStatementCounter, StatementCounter } from '../db/statement-count.js';
+import { Topic } from './topic.js';
 import { buildAppSchema, operationPolicies } from './schema.js';
 import { requestToken, tokenFrom } from './session-cookie.js';
 
@@ -27,6 +29,7 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
   const schema = await buildAppSchema(pubsub);
   const loginThrottle = new LoginThrottle(config.loginMaxFailures, config.loginMaxFailures * 5, config.loginWindowMs);
   const mapLive = new MapLive();
+  const changes = new Topic<string>();
   const app = express();
   // Behind a reverse proxy on loopback the client address comes from X-Forwarded-For.
   app.set('trust proxy', 'loopback');
@@ -47,6 +50,7 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
       pubsub,
       loginThrottle,
       mapLive,
+      changes,
       audit: null,
       afterCommit: [],
     } satisfies Context;
@@ -125,6 +129,11 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
           return {
             async willSendResponse({ response }) {
               response.http.headers.set('cache-control', 'no-store');
+              const counter = config.countStatements ? currentStatementCounter() : undefined;
+              if (counter && response.body.kind === 'single') {
+                const result = response.body.singleResult;
+                result.extensions = { ...result.extensions, sqlStatements: counter.count };
+              }
             },
           };
         },
@@ -157,6 +166,7 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
     langScope,
     // Room for a GeoJSON import of a few thousand features; the query document itself stays capped by tokens.
     express.json({ limit: '16mb' }),
+    ...(config.countStatements ? [statementScope] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         ...(await baseContext(requestToken(req), pickLang(req.headers['accept-language']), req.ip ?? '')),
@@ -199,3 +209,6 @@ async function loadPortal(buildDir: string): Promise<RequestHandler | null> {
 const langStore = new AsyncLocalStorage<Context['lang']>();
 const langScope: RequestHandler = (req, _res, next) => langStore.run(pickLang(req.headers['accept-language']), next);
 const currentLang = () => langStore.getStore() ?? 'fa';
+
+/** Counts the SQL statements of each GraphQL request (SQL_STATEMENT_COUNT=1). */
+const statementScope: RequestHandler = (_req, _res, next) => countStatements(new StatementCounter(), () => next());

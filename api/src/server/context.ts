@@ -7,6 +7,7 @@ import type { Lang } from './errors.js';
 import type { PubSub } from './pubsub.js';
 import type { LoginThrottle } from '../modules/accounts/login-throttle.js';
 import type { MapLive } from '../modules/mapping/mapping.live.js';
+import type { Topic } from './topic.js';
 
 /** Everything a resolver may use during one request (or one subscription). */
 export interface Context {
@@ -20,6 +21,8 @@ export interface Context {
   loginThrottle: LoginThrottle;
   /** Live co-mapping: event fan-out, presence, the category catalogue. */
   mapLive: MapLive;
+  /** Changes to live records other than maps, keyed like `assessment:<id>`; published after commit. */
+  changes: Topic<string>;
   /** Present for HTTP requests (not for subscriptions over WebSocket). */
   req?: Request;
   res?: Response;

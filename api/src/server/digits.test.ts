@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseDigits } from './digits.js';
+import { normaliseDigits, parseRials } from './digits.js';
 
 describe('normaliseDigits', () => {
   it('maps Persian and Arabic-Indic digits to Latin and leaves the rest', () => {
     expect(normaliseDigits('۰۹۱۱-۱۲۳ ٤٥٦ abc 7')).toBe('0911-123 456 abc 7');
+  });
+});
+
+describe('parseRials', () => {
+  it('reads whole rials with Persian digits and thousands separators, exactly', () => {
+    expect(parseRials('1500000')).toBe('1500000');
+    expect(parseRials('۱٬۵۰۰٬۰۰۰')).toBe('1500000');
+    expect(parseRials('1,500,000')).toBe('1500000');
+    expect(parseRials('0')).toBe('0');
+    // Beyond 2^53: kept exact as digits.
+    expect(parseRials('999999999999999')).toBe('999999999999999');
+  });
+
+  it('refuses negatives, fractions, words and amounts beyond the cap', () => {
+    for (const bad of ['', '-5', '1.5', '۱٫۵', 'ten', '1e9', '10000000000000001']) {
+      expect(parseRials(bad), bad).toBeNull();
+    }
   });
 });

@@ -39,6 +39,14 @@ export const errorMessages = {
     fa: 'ویرایش نقشه در این کارگاه موقتاً متوقف شده است.',
     en: 'Map editing is paused in this workshop.',
   },
+  VOTING_CLOSED: {
+    fa: 'رأی‌گیری این نیازسنجی بسته شده و رتبه‌بندی آن نهایی است.',
+    en: 'Voting on this assessment is closed and its ranking is final.',
+  },
+  ALREADY_VOTED: {
+    fa: 'شما در این رأی‌گیری پیش‌تر رأی داده‌اید؛ هر نفر یک بار رأی می‌دهد.',
+    en: 'You have already voted in this session; everyone votes once.',
+  },
   INTERNAL: { fa: 'خطای داخلی رخ داد. لطفاً دوباره تلاش کنید.', en: 'Something went wrong. Please try again.' },
 } as const;
 

@@ -10,6 +10,12 @@ import { auditOperations } from '../modules/audit/audit.policy.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { geographyOperations } from '../modules/geography/geography.policy.js';
 import { GeographyResolver } from '../modules/geography/geography.resolver.js';
+import { assessmentsOperations } from '../modules/assessments/assessments.policy.js';
+import { AssessmentsResolver } from '../modules/assessments/assessments.resolver.js';
+import { plansOperations } from '../modules/plans/plans.policy.js';
+import { PlansResolver } from '../modules/plans/plans.resolver.js';
+import { dashboardsOperations } from '../modules/dashboards/dashboards.policy.js';
+import { DashboardsResolver } from '../modules/dashboards/dashboards.resolver.js';
 import { crisisOperations } from '../modules/crisis/crisis.policy.js';
 import { CrisisResolver } from '../modules/crisis/crisis.resolver.js';
 import { mappingOperations } from '../modules/mapping/mapping.policy.js';
@@ -28,6 +34,9 @@ export const operationPolicies: OperationPolicies = {
   ...mappingOperations,
   ...workshopsOperations,
   ...crisisOperations,
+  ...assessmentsOperations,
+  ...plansOperations,
+  ...dashboardsOperations,
 };
 
 export const resolvers = [
@@ -38,6 +47,9 @@ export const resolvers = [
   MappingResolver,
   WorkshopsResolver,
   CrisisResolver,
+  AssessmentsResolver,
+  PlansResolver,
+  DashboardsResolver,
 ] as const;
 
 export function buildAppSchema(pubSub: PubSub = createAppPubSub()): Promise<GraphQLSchema> {

@@ -1,3 +1,4 @@
+import { csvFile } from '../../server/csv.js';
 import type { HarmCellType, MapFeatureType } from './mapping.types.js';
 
 /** Exports carry exactly what the viewer was shown: masked features and k-suppressed harm cells. */
@@ -94,7 +95,7 @@ export function toCsv(features: MapFeatureType[], cells: HarmCellType[]): string
       JSON.stringify(cellPolygon(c.bbox)),
     ]),
   ];
-  return `\uFEFF${[csvColumns.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\r\n')}\r\n`;
+  return csvFile([csvColumns, ...rows]);
 }
 
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
@@ -118,12 +119,4 @@ function firstPosition(coordinates: unknown): [number | null, number | null] {
   let c = coordinates;
   while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
   return Array.isArray(c) && typeof c[0] === 'number' ? [c[0], c[1] as number] : [null, null];
-}
-
-/** Quotes every text cell, and defuses values a spreadsheet would run as a formula. */
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
 }

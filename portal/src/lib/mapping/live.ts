@@ -1,7 +1,7 @@
 import mapEventsArtifact from '$houdini/artifacts/MapEvents';
 import type { MapEvents$input, MapEvents$result } from '$houdini';
 
-import { socketClient } from './socket';
+import { socketClient } from '$lib/graphql/socket';
 
 export type MapEvent = MapEvents$result['mapEvents'];
 

@@ -20,7 +20,7 @@ import { uuid } from './ids';
 import { followMapEvents, type MapEvent } from './live';
 import { OfflineQueue, operationFeatureId, type MapOperation } from './offline-queue.svelte';
 import { optimisticFeature } from './optimistic';
-import { onSocketState } from './socket';
+import { onSocketState } from '$lib/graphql/socket';
 import type {
   HarmCell,
   LegendEntry,

@@ -1,0 +1,217 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../auth/viewer.js';
+import { isoDayOf } from '../../server/days.js';
+import { MapFeatureKind, type MapFeatureStatus } from '../mapping/mapping.entity.js';
+import { canSeeFeature, mapAccessFor } from '../mapping/mapping.policy.js';
+import { NamedParticipant, Need, NeedScore, NeedStatus, NeedsAssessment, PrioritisationMethod } from './assessments.entity.js';
+import { canManageAssessment, canSeeCode, canSeeInternals } from './assessments.policy.js';
+import { rankByDots, rankByMatrix, weightText, type Allocation, type Ranked } from './ranking.js';
+import type { NeedType, NeedsAssessmentType, RankedNeedType } from './assessments.types.js';
+
+interface LinkRow {
+  need_id: string;
+  feature_id: string;
+  kind: MapFeatureKind;
+  status: MapFeatureStatus;
+  author_id: string | null;
+  title: string;
+  name_fa: string;
+  name_en: string;
+}
+
+interface MemberRow {
+  assessment_id: string;
+  members: string | number;
+  mine: boolean;
+}
+
+/** Everything stored about a set of assessments, loaded in a fixed number of statements. */
+export interface AssessmentBundle {
+  assessments: NeedsAssessment[];
+  needs: Need[];
+  links: LinkRow[];
+  scores: NeedScore[];
+  allocations: (Allocation & { assessmentId: string })[];
+  members: Map<string, { count: number; mine: boolean }>;
+  named: NamedParticipant[];
+}
+
+const idList = (ids: readonly string[]) => ids.join(',');
+
+export async function loadAssessments(
+  em: EntityManager,
+  ids: readonly string[],
+  viewer: Viewer | null,
+): Promise<AssessmentBundle> {
+  const empty: AssessmentBundle = {
+    assessments: [],
+    needs: [],
+    links: [],
+    scores: [],
+    allocations: [],
+    members: new Map(),
+    named: [],
+  };
+  if (!ids.length) return empty;
+  const assessments = await em.find(
+    NeedsAssessment,
+    { id: { $in: [...ids] } },
+    { populate: ['neighbourhood', 'organisation'], orderBy: { createdAt: 'desc', id: 'desc' } },
+  );
+  if (!assessments.length) return empty;
+  const found = idList(assessments.map((a) => a.id));
+  const [needs, links, scores, allocations, members, named] = await Promise.all([
+    em.find(Need, { assessment: { $in: assessments.map((a) => a.id) } }, { orderBy: { position: 'asc', id: 'asc' } }),
+    em.execute<LinkRow[]>(
+      `select l.need_id, l.feature_id, f.kind, f.status, f.author_id, f.title, c.name_fa, c.name_en
+         from need_feature_link l
+         join need n on n.id = l.need_id
+         join map_feature f on f.id = l.feature_id
+         join map_category c on c.id = f.category_id
+        where n.assessment_id = any(string_to_array(?, ',')::uuid[])
+        order by f.title, f.id`,
+      [found],
+    ),
+    em.find(NeedScore, { need: { assessment: { $in: assessments.map((a) => a.id) } } }),
+    em.execute<{ assessment_id: string; need_id: string; voter_id: string; dots: number }[]>(
+      `select b.assessment_id, a.need_id, b.voter_id, a.dots
+         from dot_allocation a join dot_ballot b on b.id = a.ballot_id
+        where b.assessment_id = any(string_to_array(?, ',')::uuid[])`,
+      [found],
+    ),
+    em.execute<MemberRow[]>(
+      `select assessment_id, count(*) as members, coalesce(bool_or(user_id = ?), false) as mine
+         from assessment_member
+        where assessment_id = any(string_to_array(?, ',')::uuid[])
+        group by assessment_id`,
+      [viewer?.userId ?? '00000000-0000-0000-0000-000000000000', found],
+    ),
+    em.find(NamedParticipant, { assessment: { $in: assessments.map((a) => a.id) } }, { orderBy: { createdAt: 'asc' } }),
+  ]);
+  return {
+    assessments,
+    needs,
+    links,
+    scores,
+    allocations: allocations.map((a) => ({
+      assessmentId: a.assessment_id,
+      needId: a.need_id,
+      voterId: a.voter_id,
+      dots: Number(a.dots),
+    })),
+    members: new Map(members.map((m) => [m.assessment_id, { count: Number(m.members), mine: !!m.mine }])),
+    named,
+  };
+}
+
+export const neighbourhoodFacts = (a: NeedsAssessment) => ({ id: a.neighbourhood.id, countyId: a.neighbourhood.county.id });
+export const assessmentFacts = (a: NeedsAssessment) => ({ neighbourhood: neighbourhoodFacts(a), status: a.status });
+
+export const isMember = (bundle: AssessmentBundle, assessmentId: string): boolean =>
+  bundle.members.get(assessmentId)?.mine ?? false;
+
+/** The live ranking of accepted needs, by the assessment's method. */
+export function currentRanking(bundle: AssessmentBundle, a: NeedsAssessment): Ranked[] {
+  const accepted = bundle.needs
+    .filter((n) => n.assessment.id === a.id && n.status === NeedStatus.ACCEPTED)
+    .map((n) => ({ id: n.id, position: n.position }));
+  if (a.method === PrioritisationMethod.DOTS) {
+    return rankByDots(
+      accepted,
+      bundle.allocations.filter((x) => x.assessmentId === a.id),
+    );
+  }
+  const scores = new Map<string, Map<string, number>>();
+  for (const s of bundle.scores) {
+    const own = scores.get(s.need.id) ?? new Map<string, number>();
+    own.set(s.criterionKey, s.score);
+    scores.set(s.need.id, own);
+  }
+  return rankByMatrix(accepted, a.criteria, scores);
+}
+
+/** One assessment as this viewer may see it. */
+export function presentAssessment(bundle: AssessmentBundle, a: NeedsAssessment, viewer: Viewer | null): NeedsAssessmentType {
+  const facts = assessmentFacts(a);
+  const member = isMember(bundle, a.id);
+  const internals = canSeeInternals(viewer, facts);
+  const access = mapAccessFor(viewer, facts.neighbourhood, null);
+  const userId = viewer?.userId ?? null;
+  const needs = bundle.needs
+    .filter((n) => n.assessment.id === a.id)
+    .filter((n) => internals || n.status === NeedStatus.ACCEPTED || (!!userId && n.proposedBy.id === userId));
+  const needTypes = new Map<string, NeedType>();
+  for (const n of needs) {
+    const links = bundle.links.filter((l) => l.need_id === n.id);
+    needTypes.set(n.id, {
+      id: n.id,
+      assessmentId: a.id,
+      position: n.position,
+      category: n.category,
+      title: n.title,
+      description: n.description,
+      evidence: internals ? (n.evidence ?? null) : null,
+      status: n.status,
+      proposedByMe: !!userId && n.proposedBy.id === userId,
+      harmLinkCount: links.filter((l) => l.kind === MapFeatureKind.HARM).length,
+      strengthLinkCount: links.filter((l) => l.kind === MapFeatureKind.ASSET).length,
+      linkedFeatures: links
+        .filter((l) => canSeeFeature(access, { kind: l.kind, status: l.status, authorId: l.author_id }))
+        .map((l) => ({
+          id: l.feature_id,
+          kind: l.kind,
+          title: l.title,
+          categoryNameFa: l.name_fa,
+          categoryNameEn: l.name_en,
+        })),
+      scores: bundle.scores
+        .filter((s) => s.need.id === n.id)
+        .map((s) => ({ criterionKey: s.criterionKey, score: s.score })),
+    });
+  }
+  const ranked = a.frozenRanking ?? currentRanking(bundle, a);
+  const ranking: RankedNeedType[] = ranked.flatMap((r) => {
+    const need = needTypes.get(r.needId);
+    return need ? [{ need, position: r.position, rank: r.rank, tied: r.tied, score: r.score, dots: r.dots, voters: r.voters }] : [];
+  });
+  const own = bundle.allocations.filter((x) => x.assessmentId === a.id && x.voterId === userId);
+  const voters = new Set(bundle.allocations.filter((x) => x.assessmentId === a.id).map((x) => x.voterId));
+  const c = { residents: a.residents, informants: a.informants, trustedPersons: a.trustedPersons, youth: a.youth, women: a.women, officials: a.officials };
+  return {
+    id: a.id,
+    neighbourhood: {
+      id: a.neighbourhood.id,
+      slug: a.neighbourhood.slug,
+      nameFa: a.neighbourhood.nameFa,
+      nameEn: a.neighbourhood.nameEn,
+    },
+    organisation: {
+      id: a.organisation.id,
+      slug: a.organisation.slug,
+      nameFa: a.organisation.nameFa,
+      nameEn: a.organisation.nameEn,
+    },
+    title: a.title,
+    heldFrom: isoDayOf(a.heldFrom)!,
+    heldTo: isoDayOf(a.heldTo),
+    status: a.status,
+    method: a.method,
+    criteria: a.criteria.map((k) => ({ key: k.key, label: k.label, weight: weightText(k.weightHundredths) })),
+    dotsPerParticipant: a.dotsPerParticipant,
+    participantCounts: { ...c, total: Object.values(c).reduce((s, v) => s + v, 0) },
+    namedParticipants: internals
+      ? bundle.named.filter((p) => p.assessment.id === a.id).map((p) => ({ id: p.id, name: p.name, group: p.group }))
+      : [],
+    code: canSeeCode(viewer, facts, member) ? a.code : null,
+    needs: [...needTypes.values()],
+    ranking,
+    voterCount: voters.size,
+    memberCount: bundle.members.get(a.id)?.count ?? 0,
+    canManage: canManageAssessment(viewer, facts),
+    joined: member,
+    hasVoted: own.length > 0,
+    myDots: own.map((x) => ({ needId: x.needId, dots: x.dots })),
+    createdAt: a.createdAt,
+    closedAt: a.closedAt ?? null,
+  };
+}

@@ -1,0 +1,509 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../auth/viewer.js';
+import { csvFile } from '../../server/csv.js';
+import { isoDayOf, jalaliOf, parseDay, todayInTehran, type IsoDay } from '../../server/days.js';
+import { parseRials } from '../../server/digits.js';
+import { badInput, notFound, type FieldProblem, type Lang } from '../../server/errors.js';
+import { User } from '../accounts/accounts.entity.js';
+import { AssessmentStatus, Need, NeedStatus, NeedsAssessment } from '../assessments/assessments.entity.js';
+import type { PlaceRefType } from '../assessments/assessments.types.js';
+import type { AuditChange } from '../audit/audit.service.js';
+import { isUuid } from '../geography/geography.service.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import {
+  ActionPlan,
+  PlanMilestone,
+  PlanStatus,
+  PlanTask,
+  PlanUpdate,
+  ResourceKind,
+  TaskResource,
+  TaskStatus,
+} from './plans.entity.js';
+import type { CreatePlanInput, MilestoneInput, PlanUpdateInput, ResourceInput, TaskInput, UpdatePlanInput } from './plans.inputs.js';
+import { planStatusLabels, resourceKindLabels, taskStatusLabels } from './plans.labels.js';
+import { canManagePlan, canSeePlan, canSeePlanAuthors } from './plans.policy.js';
+import type { ActionPlanType, PlanTaskType } from './plans.types.js';
+
+export interface PlanWrite {
+  result: ActionPlanType;
+  change: AuditChange;
+}
+
+const place = (x: { id: string; slug: string; nameFa: string; nameEn: string }): PlaceRefType => ({
+  id: x.id,
+  slug: x.slug,
+  nameFa: x.nameFa,
+  nameEn: x.nameEn,
+});
+
+const planFacts = (p: ActionPlan) => ({
+  neighbourhood: { id: p.neighbourhood.id, countyId: p.neighbourhood.county.id },
+  status: p.status,
+});
+
+/** Progress a task counts for: done is 100 whatever was typed; cancelled tasks do not count. */
+export const effectiveProgress = (t: { status: TaskStatus; progress: number }) =>
+  t.status === TaskStatus.DONE ? 100 : t.progress;
+
+export const isOverdue = (t: { status: TaskStatus; endOn: string }, today: IsoDay) =>
+  t.status !== TaskStatus.DONE && t.status !== TaskStatus.CANCELLED && isoDayOf(t.endOn)! < today;
+
+export class PlansService {
+  constructor(private readonly em: EntityManager) {}
+
+  async list(viewer: Viewer | null, neighbourhoodId: string): Promise<ActionPlanType[]> {
+    if (!isUuid(neighbourhoodId)) return [];
+    const rows = await this.em.execute<{ id: string }[]>(
+      `select id from action_plan where neighbourhood_id = ? order by created_at desc, id desc limit 200`,
+      [neighbourhoodId],
+    );
+    return this.present(
+      viewer,
+      rows.map((r) => r.id),
+    );
+  }
+
+  async byId(viewer: Viewer | null, id: string): Promise<ActionPlanType | null> {
+    if (!isUuid(id)) return null;
+    const [plan] = await this.present(viewer, [id]);
+    return plan ?? null;
+  }
+
+  async create(viewer: Viewer | null, input: CreatePlanInput): Promise<PlanWrite> {
+    const problems: FieldProblem[] = [];
+    const ids = [...new Set(input.needIds)];
+    const needs = ids.every(isUuid)
+      ? await this.em.find(Need, { id: { $in: ids } }, { populate: ['assessment.neighbourhood'] })
+      : [];
+    if (needs.length !== ids.length) problems.push({ field: 'needIds', reason: 'UNKNOWN_NEED' });
+    const neighbourhood = needs[0]?.assessment.neighbourhood;
+    // Needs of a neighbourhood the viewer does not run are reported as unknown, like everything else there.
+    if (!neighbourhood || !canManagePlan(viewer, { neighbourhood: { id: neighbourhood.id, countyId: neighbourhood.county.id }, status: PlanStatus.ACTIVE })) {
+      throw notFound();
+    }
+    if (needs.some((n) => n.assessment.neighbourhood.id !== neighbourhood.id)) {
+      problems.push({ field: 'needIds', reason: 'OTHER_NEIGHBOURHOOD' });
+    }
+    if (needs.some((n) => n.status !== NeedStatus.ACCEPTED || n.assessment.status !== AssessmentStatus.CLOSED)) {
+      problems.push({ field: 'needIds', reason: 'NOT_RANKED' });
+    }
+    const lead = await this.organisation(input.leadOrganisationId, 'leadOrganisationId', problems);
+    const title = input.title.trim();
+    const goal = input.goal.trim();
+    if (!title) problems.push({ field: 'title', reason: 'REQUIRED' });
+    if (!goal) problems.push({ field: 'goal', reason: 'REQUIRED' });
+    if (input.status && ![PlanStatus.DRAFT, PlanStatus.ACTIVE].includes(input.status)) {
+      problems.push({ field: 'status', reason: 'ILLEGAL_STATUS' });
+    }
+    if (problems.length) throw badInput(problems);
+    const assessments = new Set(needs.map((n) => n.assessment.id));
+    const plan = this.em.create(ActionPlan, {
+      neighbourhood,
+      assessment: assessments.size === 1 ? needs[0]!.assessment : null,
+      leadOrganisation: lead!,
+      createdBy: this.em.getReference(User, viewer!.userId),
+      title,
+      goal,
+      expectedResults: input.expectedResults?.trim() || null,
+      indicators: indicators(input.indicators),
+      status: input.status ?? PlanStatus.ACTIVE,
+    });
+    plan.needs.set(needs);
+    await this.em.flush();
+    return this.written(viewer, plan.id, null, { title, needIds: ids, status: plan.status });
+  }
+
+  async update(viewer: Viewer | null, id: string, input: UpdatePlanInput): Promise<PlanWrite> {
+    const plan = await this.managed(viewer, id);
+    const problems: FieldProblem[] = [];
+    const before = { title: plan.title, status: plan.status };
+    if (input.title !== undefined && input.title !== null) {
+      if (!input.title.trim()) problems.push({ field: 'title', reason: 'REQUIRED' });
+      plan.title = input.title.trim();
+    }
+    if (input.goal !== undefined && input.goal !== null) {
+      if (!input.goal.trim()) problems.push({ field: 'goal', reason: 'REQUIRED' });
+      plan.goal = input.goal.trim();
+    }
+    if (input.expectedResults !== undefined) plan.expectedResults = input.expectedResults?.trim() || null;
+    if (input.indicators) plan.indicators = indicators(input.indicators);
+    if (input.leadOrganisationId) {
+      const lead = await this.organisation(input.leadOrganisationId, 'leadOrganisationId', problems);
+      if (lead) plan.leadOrganisation = lead;
+    }
+    if (input.status) plan.status = input.status;
+    if (problems.length) throw badInput(problems);
+    await this.em.flush();
+    return this.written(viewer, plan.id, before, { title: plan.title, status: plan.status });
+  }
+
+  async addTask(viewer: Viewer | null, planId: string, input: TaskInput): Promise<PlanWrite> {
+    const plan = await this.managed(viewer, planId, true);
+    const problems: FieldProblem[] = [];
+    if (!input.title?.trim()) problems.push({ field: 'title', reason: 'REQUIRED' });
+    if (!input.startOn) problems.push({ field: 'startOn', reason: 'REQUIRED' });
+    if (!input.endOn) problems.push({ field: 'endOn', reason: 'REQUIRED' });
+    const [{ next }] = await this.em.execute<{ next: number }[]>(
+      `select coalesce(max(position), 0) + 1 as next from plan_task where plan_id = ?`,
+      [plan.id],
+    );
+    const task = this.em.create(PlanTask, {
+      plan,
+      position: Number(next),
+      title: input.title?.trim() ?? '',
+      startOn: '',
+      endOn: '',
+    });
+    const resources = await this.applyTask(task, input, problems);
+    if (problems.length) {
+      this.em.clear();
+      throw badInput(problems);
+    }
+    for (const r of resources) this.em.create(TaskResource, { ...r, task });
+    await this.em.flush();
+    return this.written(viewer, plan.id, null, { task: task.id, title: task.title, startOn: task.startOn, endOn: task.endOn });
+  }
+
+  async updateTask(viewer: Viewer | null, taskId: string, input: TaskInput): Promise<PlanWrite> {
+    const task = isUuid(taskId) ? await this.em.findOne(PlanTask, { id: taskId }) : null;
+    if (!task) throw notFound();
+    const plan = await this.managed(viewer, task.plan.id, true);
+    const before = { status: task.status, progress: task.progress, startOn: task.startOn, endOn: task.endOn };
+    const problems: FieldProblem[] = [];
+    if (input.title !== undefined && input.title !== null && !input.title.trim()) {
+      problems.push({ field: 'title', reason: 'REQUIRED' });
+    }
+    const resources = await this.applyTask(task, input, problems);
+    if (problems.length) {
+      // Nothing of a refused edit may reach the database.
+      this.em.clear();
+      throw badInput(problems);
+    }
+    if (input.resources) {
+      await this.em.nativeDelete(TaskResource, { task: task.id });
+      for (const r of resources) this.em.create(TaskResource, { ...r, task });
+    }
+    await this.em.flush();
+    return this.written(viewer, plan.id, { task: task.id, ...before }, {
+      task: task.id,
+      status: task.status,
+      progress: task.progress,
+      startOn: task.startOn,
+      endOn: task.endOn,
+    });
+  }
+
+  async addMilestone(viewer: Viewer | null, planId: string, input: MilestoneInput): Promise<PlanWrite> {
+    const plan = await this.managed(viewer, planId, true);
+    const dueOn = parseDay(input.dueOn);
+    const problems: FieldProblem[] = [];
+    if (!input.title.trim()) problems.push({ field: 'title', reason: 'REQUIRED' });
+    if (!dueOn) problems.push({ field: 'dueOn', reason: 'INVALID_DATE' });
+    if (problems.length) throw badInput(problems);
+    const m = this.em.create(PlanMilestone, { plan, title: input.title.trim(), dueOn: dueOn! });
+    await this.em.flush();
+    return this.written(viewer, plan.id, null, { milestone: m.id, dueOn });
+  }
+
+  async setMilestoneReached(viewer: Viewer | null, id: string, reachedOn: string | null): Promise<PlanWrite> {
+    const m = isUuid(id) ? await this.em.findOne(PlanMilestone, { id }) : null;
+    if (!m) throw notFound();
+    const plan = await this.managed(viewer, m.plan.id, true);
+    let day: IsoDay | null = null;
+    if (reachedOn?.trim()) {
+      day = parseDay(reachedOn);
+      if (!day) throw badInput([{ field: 'reachedOn', reason: 'INVALID_DATE' }]);
+    }
+    const before = { reachedOn: m.reachedOn ?? null };
+    m.reachedOn = day;
+    await this.em.flush();
+    return this.written(viewer, plan.id, { milestone: m.id, ...before }, { milestone: m.id, reachedOn: day });
+  }
+
+  async addUpdate(viewer: Viewer | null, planId: string, input: PlanUpdateInput): Promise<PlanWrite> {
+    const plan = await this.managed(viewer, planId);
+    const problems: FieldProblem[] = [];
+    const on = parseDay(input.on);
+    if (!on) problems.push({ field: 'on', reason: 'INVALID_DATE' });
+    else if (on > todayInTehran()) problems.push({ field: 'on', reason: 'IN_THE_FUTURE' });
+    const text = input.text.trim();
+    if (!text) problems.push({ field: 'text', reason: 'REQUIRED' });
+    let task: PlanTask | null = null;
+    if (input.taskId) {
+      task = isUuid(input.taskId) ? await this.em.findOne(PlanTask, { id: input.taskId, plan: plan.id }) : null;
+      if (!task) problems.push({ field: 'taskId', reason: 'UNKNOWN_TASK' });
+    }
+    if (problems.length) throw badInput(problems);
+    const u = this.em.create(PlanUpdate, {
+      plan,
+      task,
+      author: this.em.getReference(User, viewer!.userId),
+      day: on!,
+      text,
+    });
+    await this.em.flush();
+    return this.written(viewer, plan.id, null, { update: u.id, on });
+  }
+
+  /** The plan's tasks as CSV (BOM for spreadsheets); dates Jalali in Persian. */
+  async exportCsv(viewer: Viewer | null, id: string, lang: Lang): Promise<string> {
+    const plan = await this.byId(viewer, id);
+    if (!plan) throw notFound();
+    const day = (d: string) => (lang === 'fa' ? jalaliOf(d) : d);
+    const head =
+      lang === 'fa'
+        ? ['ردیف', 'کار', 'سازمان مسئول', 'شروع', 'پایان', 'وضعیت', 'پیشرفت (٪)', 'دیرکرد', 'بودجه (ریال)', 'منابع لازم']
+        : ['#', 'Task', 'Lead organisation', 'Start', 'End', 'Status', 'Progress (%)', 'Overdue', 'Budget (rials)', 'Resources needed'];
+    const yes = lang === 'fa' ? 'بله' : 'yes';
+    const rows = plan.tasks.map((t) => [
+      t.position,
+      t.title,
+      t.leadOrganisation ? (lang === 'fa' ? t.leadOrganisation.nameFa : t.leadOrganisation.nameEn) : '',
+      day(t.startOn),
+      day(t.endOn),
+      taskStatusLabels[t.status][lang],
+      t.progress,
+      t.overdue ? yes : '',
+      t.budgetRials,
+      t.resources.map((r) => resourceText(r, lang)).join('؛ '),
+    ]);
+    const total =
+      lang === 'fa'
+        ? ['', `${plan.title} (${planStatusLabels[plan.status].fa})`, '', '', '', '', plan.progress, '', plan.budgetRials, '']
+        : ['', `${plan.title} (${planStatusLabels[plan.status].en})`, '', '', '', '', plan.progress, '', plan.budgetRials, ''];
+    return csvFile([head, ...rows, total]);
+  }
+
+  // ---- helpers -------------------------------------------------------------
+
+  /**
+   * Applies an edit to a task and checks it as a whole: dates in order, progress 0-100, status and
+   * progress agreeing. Returns the resources to store, when given.
+   */
+  private async applyTask(task: PlanTask, input: TaskInput, problems: FieldProblem[]) {
+    if (input.title?.trim()) task.title = input.title.trim();
+    if (input.description !== undefined) task.description = input.description?.trim() || null;
+    if (input.leadOrganisationId !== undefined) {
+      task.leadOrganisation = input.leadOrganisationId
+        ? await this.organisation(input.leadOrganisationId, 'leadOrganisationId', problems)
+        : null;
+    }
+    for (const field of ['startOn', 'endOn'] as const) {
+      const raw = input[field];
+      if (!raw) continue;
+      const day = parseDay(raw);
+      if (!day) problems.push({ field, reason: 'INVALID_DATE' });
+      else task[field] = day;
+    }
+    if (task.startOn && task.endOn && isoDayOf(task.endOn)! < isoDayOf(task.startOn)!) {
+      problems.push({ field: 'endOn', reason: 'DATE_ORDER' });
+    }
+    if (input.budgetRials !== undefined && input.budgetRials !== null) {
+      const amount = parseRials(input.budgetRials);
+      if (amount === null) problems.push({ field: 'budgetRials', reason: 'INVALID_AMOUNT' });
+      else task.budgetRials = amount;
+    }
+    if (input.progress !== undefined && input.progress !== null) {
+      if (!Number.isInteger(input.progress) || input.progress < 0 || input.progress > 100) {
+        problems.push({ field: 'progress', reason: 'OUT_OF_RANGE' });
+      } else {
+        task.progress = input.progress;
+      }
+    }
+    if (input.status) {
+      if (input.status === TaskStatus.DONE && input.progress !== undefined && input.progress !== null && input.progress < 100) {
+        problems.push({ field: 'progress', reason: 'DONE_MEANS_100' });
+      }
+      task.status = input.status;
+    } else if (input.progress !== undefined && input.progress !== null) {
+      // Typing progress moves the status along the way people expect; it never cancels or blocks.
+      if (task.progress === 100) task.status = TaskStatus.DONE;
+      else if (task.status === TaskStatus.DONE || (task.status === TaskStatus.PLANNED && task.progress > 0)) {
+        task.status = TaskStatus.IN_PROGRESS;
+      }
+    }
+    if (task.status === TaskStatus.DONE) task.progress = 100;
+    return (input.resources ?? []).map((r, i) => resource(r, i, problems));
+  }
+
+  private async organisation(id: string, field: string, problems: FieldProblem[]) {
+    const o = isUuid(id) ? await this.em.findOne(Organisation, { id }) : null;
+    if (!o) problems.push({ field, reason: 'UNKNOWN_ORGANISATION' });
+    return o;
+  }
+
+  private async managed(viewer: Viewer | null, id: string, editingTasks = false): Promise<ActionPlan> {
+    const plan = isUuid(id) ? await this.em.findOne(ActionPlan, { id }, { populate: ['neighbourhood'] }) : null;
+    if (!plan || !canManagePlan(viewer, planFacts(plan))) throw notFound();
+    if (editingTasks && plan.status === PlanStatus.CANCELLED) throw badInput([{ field: 'planId', reason: 'PLAN_CANCELLED' }]);
+    return plan;
+  }
+
+  private async written(
+    viewer: Viewer | null,
+    id: string,
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown>,
+  ): Promise<PlanWrite> {
+    const result = await this.byId(viewer, id);
+    if (!result) throw notFound();
+    return { result, change: { entityType: 'ActionPlan', entityId: id, before, after } };
+  }
+
+  /** Plans as this viewer may see them, loaded in a fixed number of statements. */
+  async present(viewer: Viewer | null, ids: readonly string[]): Promise<ActionPlanType[]> {
+    if (!ids.length) return [];
+    const plans = (
+      await this.em.find(
+        ActionPlan,
+        { id: { $in: [...ids] } },
+        { populate: ['neighbourhood', 'leadOrganisation', 'needs'], orderBy: { createdAt: 'desc', id: 'desc' } },
+      )
+    ).filter((p) => canSeePlan(viewer, planFacts(p)));
+    if (!plans.length) return [];
+    const planIds = plans.map((p) => p.id);
+    const assessmentIds = [...new Set(plans.flatMap((p) => p.needs.getItems().map((n) => n.assessment.id)))];
+    const [tasks, resources, milestones, updates, assessments] = await Promise.all([
+      this.em.find(PlanTask, { plan: { $in: planIds } }, { populate: ['leadOrganisation'], orderBy: { position: 'asc', id: 'asc' } }),
+      this.em.find(TaskResource, { task: { plan: { $in: planIds } } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+      this.em.find(PlanMilestone, { plan: { $in: planIds } }, { orderBy: { dueOn: 'asc', id: 'asc' } }),
+      this.em.find(PlanUpdate, { plan: { $in: planIds } }, { populate: ['author'], orderBy: { day: 'desc', createdAt: 'desc' } }),
+      assessmentIds.length
+        ? this.em.find(NeedsAssessment, { id: { $in: assessmentIds } }, { fields: ['id', 'frozenRanking'] })
+        : Promise.resolve([]),
+    ]);
+    const today = todayInTehran();
+    const frozen = new Map(
+      assessments.flatMap((a) => (a.frozenRanking ?? []).map((r) => [r.needId, r] as const)),
+    );
+    return plans.map((p) => {
+      const own = tasks.filter((t) => t.plan.id === p.id);
+      const counted = own.filter((t) => t.status !== TaskStatus.CANCELLED);
+      const taskTypes: PlanTaskType[] = own.map((t) => ({
+        id: t.id,
+        position: t.position,
+        title: t.title,
+        description: t.description ?? null,
+        leadOrganisation: t.leadOrganisation ? place(t.leadOrganisation) : null,
+        startOn: isoDayOf(t.startOn)!,
+        endOn: isoDayOf(t.endOn)!,
+        status: t.status,
+        progress: effectiveProgress(t),
+        overdue: isOverdue(t, today),
+        budgetRials: String(t.budgetRials),
+        resources: resources
+          .filter((r) => r.task.id === t.id)
+          .map((r) => ({
+            id: r.id,
+            kind: r.kind,
+            amountRials: r.amountRials === null || r.amountRials === undefined ? null : String(r.amountRials),
+            item: r.item ?? null,
+            quantity: r.quantity ?? null,
+            unit: r.unit ?? null,
+            hours: r.hours ?? null,
+          })),
+      }));
+      const starts = counted.map((t) => isoDayOf(t.startOn)!).sort();
+      const ends = counted.map((t) => isoDayOf(t.endOn)!).sort();
+      const authors = canSeePlanAuthors(viewer, planFacts(p));
+      return {
+        id: p.id,
+        neighbourhood: place(p.neighbourhood),
+        assessmentId: p.assessment?.id ?? null,
+        needs: p.needs.getItems().map((n) => {
+          const r = frozen.get(n.id);
+          return {
+            id: n.id,
+            assessmentId: n.assessment.id,
+            title: n.title,
+            category: n.category,
+            rank: r?.rank ?? null,
+            tied: r?.tied ?? false,
+          };
+        }),
+        title: p.title,
+        goal: p.goal,
+        expectedResults: p.expectedResults ?? null,
+        indicators: p.indicators.map((i) => ({ name: i.name, target: i.target })),
+        leadOrganisation: place(p.leadOrganisation),
+        status: p.status,
+        progress: counted.length
+          ? Math.round(counted.reduce((s, t) => s + effectiveProgress(t), 0) / counted.length)
+          : 0,
+        budgetRials: counted.reduce((s, t) => s + BigInt(t.budgetRials), 0n).toString(),
+        taskCounts: {
+          total: counted.length,
+          done: counted.filter((t) => t.status === TaskStatus.DONE).length,
+          inProgress: counted.filter((t) => t.status === TaskStatus.IN_PROGRESS).length,
+          blocked: counted.filter((t) => t.status === TaskStatus.BLOCKED).length,
+          overdue: counted.filter((t) => isOverdue(t, today)).length,
+        },
+        startOn: starts[0] ?? null,
+        endOn: ends[ends.length - 1] ?? null,
+        tasks: taskTypes,
+        milestones: milestones
+          .filter((m) => m.plan.id === p.id)
+          .map((m) => ({
+            id: m.id,
+            title: m.title,
+            dueOn: isoDayOf(m.dueOn)!,
+            reachedOn: isoDayOf(m.reachedOn),
+            overdue: !m.reachedOn && isoDayOf(m.dueOn)! < today,
+          })),
+        updates: updates
+          .filter((u) => u.plan.id === p.id)
+          .map((u) => ({
+            id: u.id,
+            on: isoDayOf(u.day)!,
+            text: u.text,
+            taskId: u.task?.id ?? null,
+            authorName: authors ? u.author.displayName : null,
+            createdAt: u.createdAt,
+          })),
+        canManage: canManagePlan(viewer, planFacts(p)),
+        createdAt: p.createdAt,
+        updatedAt: p.updatedAt,
+      };
+    });
+  }
+}
+
+function indicators(input: { name: string; target?: string | null }[] | null | undefined) {
+  return (input ?? [])
+    .map((i) => ({ name: i.name.trim(), target: i.target?.trim() || null }))
+    .filter((i) => i.name);
+}
+
+/** One resource need, checked for its kind: cash has an amount, goods a quantity and unit, time hours. */
+function resource(r: ResourceInput, i: number, problems: FieldProblem[]) {
+  const field = (name: string) => `resources.${i}.${name}`;
+  const row = { kind: r.kind, amountRials: null as string | null, item: null as string | null, quantity: null as number | null, unit: null as string | null, hours: null as number | null };
+  if (r.kind === ResourceKind.CASH) {
+    const amount = r.amountRials ? parseRials(r.amountRials) : null;
+    if (amount === null || amount === '0') problems.push({ field: field('amountRials'), reason: 'INVALID_AMOUNT' });
+    row.amountRials = amount;
+  } else if (r.kind === ResourceKind.IN_KIND) {
+    row.item = r.item?.trim() || null;
+    row.unit = r.unit?.trim() || null;
+    row.quantity = r.quantity ?? null;
+    if (!row.item) problems.push({ field: field('item'), reason: 'REQUIRED' });
+    if (!row.quantity || !Number.isInteger(row.quantity) || row.quantity < 1 || row.quantity > 1_000_000_000) {
+      problems.push({ field: field('quantity'), reason: 'OUT_OF_RANGE' });
+    }
+    if (!row.unit) problems.push({ field: field('unit'), reason: 'UNIT_REQUIRED' });
+  } else {
+    row.hours = r.hours ?? null;
+    if (!row.hours || !Number.isInteger(row.hours) || row.hours < 1 || row.hours > 1_000_000) {
+      problems.push({ field: field('hours'), reason: 'OUT_OF_RANGE' });
+    }
+  }
+  return row;
+}
+
+function resourceText(r: { kind: ResourceKind; amountRials: string | null; item: string | null; quantity: number | null; unit: string | null; hours: number | null }, lang: Lang): string {
+  const kind = resourceKindLabels[r.kind][lang];
+  if (r.kind === ResourceKind.CASH) return `${kind}: ${r.amountRials}`;
+  if (r.kind === ResourceKind.IN_KIND) return `${kind}: ${r.item} ${r.quantity} ${r.unit}`;
+  return `${kind}: ${r.hours}`;
+}
