@@ -98,7 +98,8 @@ export class AssessmentsService {
       ? await this.em.findOne(Organisation, { id: input.organisationId }, { populate: ['neighbourhoods'] })
       : null;
     if (!organisation) problems.push({ field: 'organisationId', reason: 'UNKNOWN_ORGANISATION' });
-    else if (!organisation.neighbourhoods.getItems().some((x) => x.id === n.id)) {
+    else if (!organisation.neighbourhoods.getItems().some((x) => x.id === n.id) && organisation.county.id !== n.county.id) {
+      // A base may facilitate in a neighbourhood of its own county that it does not (yet) serve.
       problems.push({ field: 'organisationId', reason: 'ORGANISATION_NOT_SERVING' });
     }
     const title = input.title.trim();
