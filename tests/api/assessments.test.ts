@@ -27,7 +27,9 @@ beforeAll(async () => {
 });
 
 /** A dot-voting assessment with needs A..E, open for voting. */
-async function votingOn(titles = ['A', 'B', 'C', 'D', 'E']): Promise<{ a: AssessmentView; ids: Record<string, string> }> {
+async function votingOn(
+  titles = ['A', 'B', 'C', 'D', 'E'],
+): Promise<{ a: AssessmentView; ids: Record<string, string> }> {
   let a = await createAssessment(admin, n.id, { dotsPerParticipant: 3 });
   for (const t of titles) a = await addNeed(admin, a.id, t);
   const ids = Object.fromEntries(a.needs.map((x) => [x.title, x.id]));
@@ -104,7 +106,12 @@ describe('dot-voting through the API', () => {
     ok(await assessmentCall('joinNeedsAssessment', 'code: $code', { code: a.code }, voter.token));
     const results = await Promise.all(
       [1, 2, 3].map(() =>
-        assessmentCall('castDots', 'assessmentId: $a, dots: $dots', { a: a.id, dots: [{ needId: ids.X, dots: 2 }] }, voter.token),
+        assessmentCall(
+          'castDots',
+          'assessmentId: $a, dots: $dots',
+          { a: a.id, dots: [{ needId: ids.X, dots: 2 }] },
+          voter.token,
+        ),
       ),
     );
     expect(results.filter((r) => !r.body.errors).length).toBe(1);
@@ -138,7 +145,9 @@ describe('dot-voting through the API', () => {
   it('joins with Persian digits, and throttles guessing', async () => {
     const { a } = await votingOn(['R', 'S']);
     const persian = a.code!.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
-    const joined = ok(await assessmentCall('joinNeedsAssessment', 'code: $code', { code: persian }, residents[2]!.token));
+    const joined = ok(
+      await assessmentCall('joinNeedsAssessment', 'code: $code', { code: persian }, residents[2]!.token),
+    );
     expect(joined.joinNeedsAssessment!.joined).toBe(true);
     expect(joined.joinNeedsAssessment!.code).toBe(a.code);
   });
@@ -189,7 +198,13 @@ describe('scoring matrix through the API', () => {
 
 describe('bad input leaves nothing behind', () => {
   it('refuses weights that do not parse and dates out of order, and stores no assessment', async () => {
-    const before = ok(await gql<{ needsAssessments: unknown[] }>('query($n: ID!) { needsAssessments(neighbourhoodId: $n) { id } }', { n: n.id }, { token: admin })).needsAssessments.length;
+    const before = ok(
+      await gql<{ needsAssessments: unknown[] }>(
+        'query($n: ID!) { needsAssessments(neighbourhoodId: $n) { id } }',
+        { n: n.id },
+        { token: admin },
+      ),
+    ).needsAssessments.length;
     const r1 = await gql(
       'mutation($i: CreateAssessmentInput!) { createNeedsAssessment(input: $i) { id } }',
       {
@@ -218,11 +233,19 @@ describe('bad input leaves nothing behind', () => {
     ]);
     const r2 = await gql(
       'mutation($i: CreateAssessmentInput!) { createNeedsAssessment(input: $i) { id } }',
-      { i: { neighbourhoodId: n.id, organisationId: await orgId(), title: 'x', heldFrom: '1404/12/30', method: 'DOTS' } },
+      {
+        i: { neighbourhoodId: n.id, organisationId: await orgId(), title: 'x', heldFrom: '1404/12/30', method: 'DOTS' },
+      },
       { token: admin },
     );
     expect(reasons(r2)).toEqual(['heldFrom:INVALID_DATE']);
-    const after = ok(await gql<{ needsAssessments: unknown[] }>('query($n: ID!) { needsAssessments(neighbourhoodId: $n) { id } }', { n: n.id }, { token: admin })).needsAssessments.length;
+    const after = ok(
+      await gql<{ needsAssessments: unknown[] }>(
+        'query($n: ID!) { needsAssessments(neighbourhoodId: $n) { id } }',
+        { n: n.id },
+        { token: admin },
+      ),
+    ).needsAssessments.length;
     expect(after).toBe(before);
   });
 
@@ -241,10 +264,17 @@ describe('bad input leaves nothing behind', () => {
   it('refuses to open voting with fewer than two needs, and criteria changes once voting started', async () => {
     let a = await createAssessment(admin, n.id);
     a = await addNeed(admin, a.id, 'only one');
-    expect(reasons(await assessmentCall('openVoting', 'id: $id', { id: a.id }, admin))).toEqual(['needs:TOO_FEW_NEEDS']);
+    expect(reasons(await assessmentCall('openVoting', 'id: $id', { id: a.id }, admin))).toEqual([
+      'needs:TOO_FEW_NEEDS',
+    ]);
     await addNeed(admin, a.id, 'second');
     ok(await assessmentCall('openVoting', 'id: $id', { id: a.id }, admin));
-    const r = await assessmentCall('updateNeedsAssessment', 'id: $id, input: $input', { id: a.id, input: { dotsPerParticipant: 9 } }, admin);
+    const r = await assessmentCall(
+      'updateNeedsAssessment',
+      'id: $id, input: $input',
+      { id: a.id, input: { dotsPerParticipant: 9 } },
+      admin,
+    );
     expect(reasons(r)).toEqual(['dotsPerParticipant:VOTING_STARTED']);
     expect((await readAssessment(a.id, admin))!.dotsPerParticipant).toBe(3);
   });
@@ -256,7 +286,13 @@ describe('who sees what', () => {
   it('links needs to map features; exact harms only for those who read the neighbourhood', async () => {
     const harm = ok(
       await createFeature(
-        { neighbourhoodId: n.id, category: 'unsafe-place', geometry: point(52.331, 36.452), title: 'کوچهٔ تاریک', severity: 3 },
+        {
+          neighbourhoodId: n.id,
+          category: 'unsafe-place',
+          geometry: point(52.331, 36.452),
+          title: 'کوچهٔ تاریک',
+          severity: 3,
+        },
         admin,
       ),
     ).createMapFeature;
@@ -274,7 +310,16 @@ describe('who sees what', () => {
     });
     const wrongKind = await gql(
       'mutation($a: ID!, $i: NeedInput!) { proposeNeed(assessmentId: $a, input: $i) { id } }',
-      { a: a.id, i: { category: 'OTHER', title: 'x', description: '', harmFeatureIds: [asset.id], strengthFeatureIds: [crypto.randomUUID()] } },
+      {
+        a: a.id,
+        i: {
+          category: 'OTHER',
+          title: 'x',
+          description: '',
+          harmFeatureIds: [asset.id],
+          strengthFeatureIds: [crypto.randomUUID()],
+        },
+      },
       { token: admin },
     );
     expect(reasons(wrongKind)).toEqual(['harmFeatureIds.0:NOT_A_HARM', 'strengthFeatureIds.0:UNKNOWN_FEATURE']);
@@ -294,7 +339,10 @@ describe('who sees what', () => {
 
     // A member proposes; the need waits for review and is hidden from other members until accepted.
     const proposed = await addNeed(member.token, a.id, 'زمین بازی');
-    expect(proposed.needs.find((x) => x.title === 'زمین بازی')).toMatchObject({ status: 'PROPOSED', proposedByMe: true });
+    expect(proposed.needs.find((x) => x.title === 'زمین بازی')).toMatchObject({
+      status: 'PROPOSED',
+      proposedByMe: true,
+    });
     const other = residents[1]!;
     ok(await assessmentCall('joinNeedsAssessment', 'code: $code', { code: a.code }, other.token));
     expect((await readAssessment(a.id, other.token))!.needs.map((x) => x.title)).toEqual(['روشنایی']);
@@ -319,9 +367,13 @@ describe('who sees what', () => {
     ok(await vote(residents[0]!.token, a, { [ids['ب']!]: 3 }));
     ok(await assessmentCall('closeVoting', 'id: $id', { id: a.id }, admin));
     const csv = ok(
-      await gql<{ assessmentExport: string }>('query($id: ID!) { assessmentExport(id: $id) }', { id: a.id }, {
-        headers: { 'accept-language': 'fa' },
-      }),
+      await gql<{ assessmentExport: string }>(
+        'query($id: ID!) { assessmentExport(id: $id) }',
+        { id: a.id },
+        {
+          headers: { 'accept-language': 'fa' },
+        },
+      ),
     ).assessmentExport;
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.trim().split('\r\n');

@@ -20,6 +20,8 @@ const audiences: Audience[] = [
 ];
 const signedIn: Audience[] = audiences.filter((a) => a !== 'public');
 const moderators: Audience[] = ['base_staff', 'county_supervisor', 'province_admin'];
+/** Assessments and plans are run by base staff and province admins; supervisors only read them. */
+const runners: Audience[] = ['base_staff', 'province_admin'];
 
 /**
  * The declared policy: who may call each operation. Scoped roles act inside their own scope here
@@ -69,6 +71,34 @@ const policy: Record<string, Audience[]> = {
   reportCrisis: signedIn,
   crisisReferrals: ['base_staff', 'county_supervisor'],
   updateCrisisReferral: ['base_staff', 'county_supervisor'],
+  needsAssessments: audiences,
+  needsAssessment: audiences,
+  assessmentExport: audiences,
+  assessmentChanged: audiences,
+  createNeedsAssessment: runners,
+  updateNeedsAssessment: runners,
+  addNamedParticipant: runners,
+  removeNamedParticipant: runners,
+  joinNeedsAssessment: signedIn,
+  proposeNeed: signedIn,
+  updateNeed: runners,
+  reviewNeed: runners,
+  scoreNeed: runners,
+  openVoting: runners,
+  castDots: signedIn,
+  closeVoting: runners,
+  actionPlans: audiences,
+  actionPlan: audiences,
+  planExport: audiences,
+  createActionPlan: runners,
+  updateActionPlan: runners,
+  addPlanTask: runners,
+  updatePlanTask: runners,
+  addPlanMilestone: runners,
+  setMilestoneReached: runners,
+  addPlanUpdate: runners,
+  pilotDashboard: moderators,
+  neighbourhoodDashboard: audiences,
 };
 
 interface Call {
@@ -214,6 +244,109 @@ const calls: Record<string, Call> = {
   updateCrisisReferral: {
     query: 'mutation($id: ID!) { updateCrisisReferral(id: $id, status: CLOSED) { id } }',
     variables: () => ({ id: randomUUID() }),
+  },
+  // Assessment and plan calls name absent records: allowed callers get NOT_FOUND or an empty answer.
+  needsAssessments: {
+    query: 'query($n: ID!) { needsAssessments(neighbourhoodId: $n) { id } }',
+    variables: () => ({ n: ommatAbad.id }),
+  },
+  needsAssessment: {
+    query: 'query($id: ID!) { needsAssessment(id: $id) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  assessmentExport: { query: 'query($id: ID!) { assessmentExport(id: $id) }', variables: () => ({ id: randomUUID() }) },
+  assessmentChanged: {
+    query: 'subscription($id: ID!) { assessmentChanged(id: $id) { id } }',
+    variables: () => ({ id: randomUUID() }),
+    subscription: true,
+  },
+  createNeedsAssessment: {
+    query: 'mutation($i: CreateAssessmentInput!) { createNeedsAssessment(input: $i) { id } }',
+    variables: () => ({
+      i: {
+        neighbourhoodId: randomUUID(),
+        organisationId: randomUUID(),
+        title: 'x',
+        heldFrom: '1405/09/01',
+        method: 'DOTS',
+      },
+    }),
+  },
+  updateNeedsAssessment: {
+    query: 'mutation($id: ID!) { updateNeedsAssessment(id: $id, input: {}) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  addNamedParticipant: {
+    query:
+      'mutation($id: ID!) { addNamedParticipant(assessmentId: $id, input: { name: "x", group: YOUTH, consent: true }) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  removeNamedParticipant: {
+    query: 'mutation($id: ID!) { removeNamedParticipant(id: $id) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  joinNeedsAssessment: { query: 'mutation { joinNeedsAssessment(code: "not-a-code") { id } }' },
+  proposeNeed: {
+    query:
+      'mutation($id: ID!) { proposeNeed(assessmentId: $id, input: { category: OTHER, title: "x", description: "" }) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  updateNeed: {
+    query: 'mutation($id: ID!) { updateNeed(id: $id, input: { category: OTHER, title: "x", description: "" }) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  reviewNeed: {
+    query: 'mutation($id: ID!) { reviewNeed(id: $id, accept: true) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  scoreNeed: {
+    query: 'mutation($id: ID!) { scoreNeed(needId: $id, scores: [{ criterionKey: "severity", score: 1 }]) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  openVoting: { query: 'mutation($id: ID!) { openVoting(id: $id) { id } }', variables: () => ({ id: randomUUID() }) },
+  castDots: {
+    query: 'mutation($id: ID!, $n: ID!) { castDots(assessmentId: $id, dots: [{ needId: $n, dots: 1 }]) { id } }',
+    variables: () => ({ id: randomUUID(), n: randomUUID() }),
+  },
+  closeVoting: { query: 'mutation($id: ID!) { closeVoting(id: $id) { id } }', variables: () => ({ id: randomUUID() }) },
+  actionPlans: {
+    query: 'query($n: ID!) { actionPlans(neighbourhoodId: $n) { id } }',
+    variables: () => ({ n: ommatAbad.id }),
+  },
+  actionPlan: { query: 'query($id: ID!) { actionPlan(id: $id) { id } }', variables: () => ({ id: randomUUID() }) },
+  planExport: { query: 'query($id: ID!) { planExport(id: $id) }', variables: () => ({ id: randomUUID() }) },
+  createActionPlan: {
+    query: 'mutation($i: CreatePlanInput!) { createActionPlan(input: $i) { id } }',
+    variables: () => ({ i: { needIds: [randomUUID()], title: 'x', goal: 'x', leadOrganisationId: randomUUID() } }),
+  },
+  updateActionPlan: {
+    query: 'mutation($id: ID!) { updateActionPlan(id: $id, input: {}) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  addPlanTask: {
+    query: 'mutation($id: ID!) { addPlanTask(planId: $id, input: { title: "x" }) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  updatePlanTask: {
+    query: 'mutation($id: ID!) { updatePlanTask(id: $id, input: {}) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  addPlanMilestone: {
+    query: 'mutation($id: ID!) { addPlanMilestone(planId: $id, input: { title: "x", dueOn: "1405/09/01" }) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  setMilestoneReached: {
+    query: 'mutation($id: ID!) { setMilestoneReached(id: $id, reachedOn: null) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  addPlanUpdate: {
+    query: 'mutation($id: ID!) { addPlanUpdate(planId: $id, input: { on: "1405/09/01", text: "x" }) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  pilotDashboard: { query: '{ pilotDashboard { progress } }' },
+  neighbourhoodDashboard: {
+    query: 'query($n: ID!) { neighbourhoodDashboard(neighbourhoodId: $n) { summary { needs } } }',
+    variables: () => ({ n: ommatAbad.id }),
   },
 };
 

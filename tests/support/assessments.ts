@@ -39,7 +39,15 @@ export interface AssessmentView {
     linkedFeatures: { id: string; kind: string; title: string }[];
     scores: { criterionKey: string; score: number }[];
   }[];
-  ranking: { position: number; rank: number; tied: boolean; score: number; dots: number; voters: number; need: { id: string; title: string } }[];
+  ranking: {
+    position: number;
+    rank: number;
+    tied: boolean;
+    score: number;
+    dots: number;
+    voters: number;
+    need: { id: string; title: string };
+  }[];
   myDots: { needId: string; dots: number }[];
 }
 

@@ -20,6 +20,8 @@ export default async function setup(project: TestProject) {
     PUBLIC_TILE_URL: '',
     // Small enough that a test can push a map past it and see the server cluster.
     MAP_MAX_ITEMS: '200',
+    // Every response says how many SQL statements it took, so tests can prove loading is bounded.
+    SQL_STATEMENT_COUNT: 'true',
   };
   if (databaseUrl) await runNode('api/dist/cli/seed.js', env);
   const app = await startApp(env);

@@ -15,13 +15,7 @@ import {
   NeedScore,
   NeedsAssessment,
 } from '../modules/assessments/assessments.entity.js';
-import {
-  ActionPlan,
-  PlanMilestone,
-  PlanTask,
-  PlanUpdate,
-  TaskResource,
-} from '../modules/plans/plans.entity.js';
+import { ActionPlan, PlanMilestone, PlanTask, PlanUpdate, TaskResource } from '../modules/plans/plans.entity.js';
 
 /** Every entity the ORM knows; a new module adds its entities here. */
 export const entities = [

@@ -14,11 +14,12 @@ describe('parseRials', () => {
     expect(parseRials('1,500,000')).toBe('1500000');
     expect(parseRials('0')).toBe('0');
     // Beyond 2^53: kept exact as digits.
-    expect(parseRials('999999999999999')).toBe('999999999999999');
+    expect(parseRials('9007199254740993')).toBe('9007199254740993');
+    expect(parseRials('1000000000000000000')).toBe('1000000000000000000');
   });
 
   it('refuses negatives, fractions, words and amounts beyond the cap', () => {
-    for (const bad of ['', '-5', '1.5', '۱٫۵', 'ten', '1e9', '10000000000000001']) {
+    for (const bad of ['', '-5', '1.5', '۱٫۵', 'ten', '1e9', '1000000000000000001']) {
       expect(parseRials(bad), bad).toBeNull();
     }
   });

@@ -5,17 +5,17 @@ export function normaliseDigits(s: string): string {
     .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
 }
 
-/** Largest amount of rials accepted: far above any budget, well inside a bigint and a JS safe integer. */
-export const MAX_RIALS = 10n ** 15n;
+/** Largest amount of rials accepted: far above any budget, inside Postgres's bigint. */
+export const MAX_RIALS = 10n ** 18n;
 
 /**
  * Whole rials as typed: Latin or Persian digits, with optional thousands separators ("1,500,000",
  * "۱٬۵۰۰٬۰۰۰"). Returned as decimal digits so no float ever touches money; null when it is not a
- * whole non-negative amount.
+ * whole non-negative amount. Amounts beyond 2^53 stay exact.
  */
 export function parseRials(raw: string): string | null {
   const text = normaliseDigits(raw.trim()).replace(/[,\u066C\u060C\s_]/g, '');
-  if (!/^\d{1,16}$/.test(text)) return null;
+  if (!/^\d{1,19}$/.test(text)) return null;
   const value = BigInt(text);
   return value <= MAX_RIALS ? value.toString() : null;
 }

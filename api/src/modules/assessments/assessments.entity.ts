@@ -5,6 +5,7 @@ import { User } from '../accounts/accounts.entity.js';
 import { Neighbourhood } from '../geography/geography.entity.js';
 import { MapFeature } from '../mapping/mapping.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
+import type { Ranked } from './ranking.js';
 
 /** The groups and harms of DOMAIN.md (seeds 000, 002, 004) a neighbourhood need is filed under. */
 export enum NeedCategory {
@@ -74,15 +75,7 @@ export interface CriterionRecord {
 }
 
 /** A ranking as frozen when voting closed. */
-export interface FrozenRankRecord {
-  needId: string;
-  position: number;
-  rank: number;
-  tied: boolean;
-  score: number;
-  dots: number;
-  voters: number;
-}
+export type FrozenRankRecord = Ranked;
 
 /** Seed 001 commitment 1: assessing and prioritising needs with local informants. */
 @Entity({ tableName: 'needs_assessment' })

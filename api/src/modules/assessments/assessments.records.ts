@@ -3,7 +3,14 @@ import type { Viewer } from '../../auth/viewer.js';
 import { isoDayOf } from '../../server/days.js';
 import { MapFeatureKind, type MapFeatureStatus } from '../mapping/mapping.entity.js';
 import { canSeeFeature, mapAccessFor } from '../mapping/mapping.policy.js';
-import { NamedParticipant, Need, NeedScore, NeedStatus, NeedsAssessment, PrioritisationMethod } from './assessments.entity.js';
+import {
+  NamedParticipant,
+  Need,
+  NeedScore,
+  NeedStatus,
+  NeedsAssessment,
+  PrioritisationMethod,
+} from './assessments.entity.js';
 import { canManageAssessment, canSeeCode, canSeeInternals } from './assessments.policy.js';
 import { rankByDots, rankByMatrix, weightText, type Allocation, type Ranked } from './ranking.js';
 import type { NeedType, NeedsAssessmentType, RankedNeedType } from './assessments.types.js';
@@ -104,7 +111,10 @@ export async function loadAssessments(
   };
 }
 
-export const neighbourhoodFacts = (a: NeedsAssessment) => ({ id: a.neighbourhood.id, countyId: a.neighbourhood.county.id });
+export const neighbourhoodFacts = (a: NeedsAssessment) => ({
+  id: a.neighbourhood.id,
+  countyId: a.neighbourhood.county.id,
+});
 export const assessmentFacts = (a: NeedsAssessment) => ({ neighbourhood: neighbourhoodFacts(a), status: a.status });
 
 export const isMember = (bundle: AssessmentBundle, assessmentId: string): boolean =>
@@ -131,7 +141,11 @@ export function currentRanking(bundle: AssessmentBundle, a: NeedsAssessment): Ra
 }
 
 /** One assessment as this viewer may see it. */
-export function presentAssessment(bundle: AssessmentBundle, a: NeedsAssessment, viewer: Viewer | null): NeedsAssessmentType {
+export function presentAssessment(
+  bundle: AssessmentBundle,
+  a: NeedsAssessment,
+  viewer: Viewer | null,
+): NeedsAssessmentType {
   const facts = assessmentFacts(a);
   const member = isMember(bundle, a.id);
   const internals = canSeeInternals(viewer, facts);
@@ -172,11 +186,20 @@ export function presentAssessment(bundle: AssessmentBundle, a: NeedsAssessment, 
   const ranked = a.frozenRanking ?? currentRanking(bundle, a);
   const ranking: RankedNeedType[] = ranked.flatMap((r) => {
     const need = needTypes.get(r.needId);
-    return need ? [{ need, position: r.position, rank: r.rank, tied: r.tied, score: r.score, dots: r.dots, voters: r.voters }] : [];
+    return need
+      ? [{ need, position: r.position, rank: r.rank, tied: r.tied, score: r.score, dots: r.dots, voters: r.voters }]
+      : [];
   });
   const own = bundle.allocations.filter((x) => x.assessmentId === a.id && x.voterId === userId);
   const voters = new Set(bundle.allocations.filter((x) => x.assessmentId === a.id).map((x) => x.voterId));
-  const c = { residents: a.residents, informants: a.informants, trustedPersons: a.trustedPersons, youth: a.youth, women: a.women, officials: a.officials };
+  const c = {
+    residents: a.residents,
+    informants: a.informants,
+    trustedPersons: a.trustedPersons,
+    youth: a.youth,
+    women: a.women,
+    officials: a.officials,
+  };
   return {
     id: a.id,
     neighbourhood: {

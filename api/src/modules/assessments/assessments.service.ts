@@ -46,7 +46,13 @@ import {
   canSeeAssessment,
   canVote,
 } from './assessments.policy.js';
-import { assessmentFacts, currentRanking, isMember, loadAssessments, presentAssessment } from './assessments.records.js';
+import {
+  assessmentFacts,
+  currentRanking,
+  isMember,
+  loadAssessments,
+  presentAssessment,
+} from './assessments.records.js';
 import type { NeedsAssessmentType } from './assessments.types.js';
 import { parseWeight } from './ranking.js';
 
@@ -98,7 +104,10 @@ export class AssessmentsService {
       ? await this.em.findOne(Organisation, { id: input.organisationId }, { populate: ['neighbourhoods'] })
       : null;
     if (!organisation) problems.push({ field: 'organisationId', reason: 'UNKNOWN_ORGANISATION' });
-    else if (!organisation.neighbourhoods.getItems().some((x) => x.id === n.id) && organisation.county.id !== n.county.id) {
+    else if (
+      !organisation.neighbourhoods.getItems().some((x) => x.id === n.id) &&
+      organisation.county.id !== n.county.id
+    ) {
       // A base may facilitate in a neighbourhood of its own county that it does not (yet) serve.
       problems.push({ field: 'organisationId', reason: 'ORGANISATION_NOT_SERVING' });
     }
@@ -283,10 +292,15 @@ export class AssessmentsService {
       else this.em.create(NeedScore, { need, criterionKey: s.criterionKey, score: s.score });
     }
     await this.em.flush();
-    return this.written(viewer, a.id, { need: need.id, scores: before }, {
-      need: need.id,
-      scores: Object.fromEntries(scores.map((s) => [s.criterionKey, s.score])),
-    });
+    return this.written(
+      viewer,
+      a.id,
+      { need: need.id, scores: before },
+      {
+        need: need.id,
+        scores: Object.fromEntries(scores.map((s) => [s.criterionKey, s.score])),
+      },
+    );
   }
 
   async openVoting(viewer: Viewer | null, id: string): Promise<AssessmentWrite> {
@@ -351,7 +365,12 @@ export class AssessmentsService {
     a.status = AssessmentStatus.CLOSED;
     a.closedAt = new Date();
     await this.em.flush();
-    return this.written(viewer, a.id, { status: AssessmentStatus.VOTING }, { status: a.status, ranking: a.frozenRanking.map((r) => r.needId) });
+    return this.written(
+      viewer,
+      a.id,
+      { status: AssessmentStatus.VOTING },
+      { status: a.status, ranking: a.frozenRanking.map((r) => r.needId) },
+    );
   }
 
   /** The ranked list as CSV (BOM for spreadsheets), in the caller's language. */
@@ -360,7 +379,17 @@ export class AssessmentsService {
     if (!a) throw notFound();
     const head =
       lang === 'fa'
-        ? ['ردیف', 'رتبه', 'نیاز', 'دسته', 'امتیاز', 'نقطه‌ها', 'رأی‌دهندگان', 'آسیب‌های پیوندشده', 'داشته‌های پیوندشده']
+        ? [
+            'ردیف',
+            'رتبه',
+            'نیاز',
+            'دسته',
+            'امتیاز',
+            'نقطه‌ها',
+            'رأی‌دهندگان',
+            'آسیب‌های پیوندشده',
+            'داشته‌های پیوندشده',
+          ]
         : ['Position', 'Rank', 'Need', 'Category', 'Score', 'Dots', 'Voters', 'Linked harms', 'Linked strengths'];
     const rows = a.ranking.map((r) => [
       r.position,
@@ -459,21 +488,31 @@ export class AssessmentsService {
     return { result, change: { entityType: 'NeedsAssessment', entityId: id, before, after }, assessmentId: id };
   }
 
-  private async visible(viewer: Viewer | null, id: string, lockMode?: LockMode): Promise<NeedsAssessment> {
+  /** The assessment if the viewer may see it (or, with `manage`, run it); NOT_FOUND otherwise. */
+  private async load(
+    viewer: Viewer | null,
+    id: string,
+    manage: boolean,
+    lockMode?: LockMode,
+  ): Promise<NeedsAssessment> {
     const a = isUuid(id)
-      ? await this.em.findOne(NeedsAssessment, { id }, { populate: ['neighbourhood'], ...(lockMode ? { lockMode } : {}) })
+      ? await this.em.findOne(
+          NeedsAssessment,
+          { id },
+          { populate: ['neighbourhood'], ...(lockMode ? { lockMode } : {}) },
+        )
       : null;
-    if (!a || !canSeeAssessment(viewer, assessmentFacts(a), await this.member(viewer, a.id))) throw notFound();
+    const allowed =
+      !!a &&
+      (manage
+        ? canManageAssessment(viewer, assessmentFacts(a))
+        : canSeeAssessment(viewer, assessmentFacts(a), await this.member(viewer, a.id)));
+    if (!allowed) throw notFound();
     return a;
   }
 
-  private async managed(viewer: Viewer | null, id: string, lockMode?: LockMode): Promise<NeedsAssessment> {
-    const a = isUuid(id)
-      ? await this.em.findOne(NeedsAssessment, { id }, { populate: ['neighbourhood'], ...(lockMode ? { lockMode } : {}) })
-      : null;
-    if (!a || !canManageAssessment(viewer, assessmentFacts(a))) throw notFound();
-    return a;
-  }
+  private visible = (viewer: Viewer | null, id: string, lockMode?: LockMode) => this.load(viewer, id, false, lockMode);
+  private managed = (viewer: Viewer | null, id: string, lockMode?: LockMode) => this.load(viewer, id, true, lockMode);
 
   private async need(id: string): Promise<Need> {
     const need = isUuid(id) ? await this.em.findOne(Need, { id }) : null;

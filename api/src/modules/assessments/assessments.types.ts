@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { NamedType } from '../geography/geography.types.js';
 import { MapFeatureKind } from '../mapping/mapping.entity.js';
 import {
   AssessmentStatus,
@@ -9,19 +10,7 @@ import {
 } from './assessments.entity.js';
 
 @ObjectType('PlaceRef', { description: 'A neighbourhood or organisation by name' })
-export class PlaceRefType {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String)
-  slug!: string;
-
-  @Field(() => String)
-  nameFa!: string;
-
-  @Field(() => String)
-  nameEn!: string;
-}
+export class PlaceRefType extends NamedType {}
 
 @ObjectType('Criterion', { description: 'One weighted criterion of a scoring matrix' })
 export class CriterionType {

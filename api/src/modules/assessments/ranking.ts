@@ -49,7 +49,11 @@ export function rankByMatrix(
     const weighted = byWeight.reduce((sum, c, i) => sum + c.weightHundredths * points[i]!, 0);
     return { need, primary: weighted, tieBreak: points };
   });
-  return finish(rows, (r) => (totalWeight ? round2(r.primary / totalWeight) : 0), () => ({ dots: 0, voters: 0 }));
+  return finish(
+    rows,
+    (r) => (totalWeight ? round2(r.primary / totalWeight) : 0),
+    () => ({ dots: 0, voters: 0 }),
+  );
 }
 
 export interface Allocation {
@@ -116,7 +120,9 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * hundredths, or null when it does not parse.
  */
 export function parseWeight(raw: string, normalise: (s: string) => string): number | null {
-  const text = normalise(raw.trim()).replace('٫', '.').replace(/^(\d+),(\d{1,2})$/, '$1.$2');
+  const text = normalise(raw.trim())
+    .replace('٫', '.')
+    .replace(/^(\d+),(\d{1,2})$/, '$1.$2');
   if (!/^\d{1,3}(\.\d{1,2})?$/.test(text)) return null;
   const [whole, fraction = ''] = text.split('.');
   const hundredths = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));

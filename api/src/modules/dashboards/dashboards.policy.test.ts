@@ -18,7 +18,11 @@ describe('pilot dashboard scope: who must not compare what', () => {
   });
 
   it('residents and the signed-out must not see any pilot; province admins see all', () => {
-    expect(pilotScope(viewerWith({ role: Role.RESIDENT }))).toEqual({ all: false, neighbourhoodIds: [], countyIds: [] });
+    expect(pilotScope(viewerWith({ role: Role.RESIDENT }))).toEqual({
+      all: false,
+      neighbourhoodIds: [],
+      countyIds: [],
+    });
     expect(pilotScope(null)).toEqual({ all: false, neighbourhoodIds: [], countyIds: [] });
     expect(pilotScope(viewerWith({ role: Role.PROVINCE_ADMIN })).all).toBe(true);
   });

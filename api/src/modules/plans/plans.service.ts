@@ -20,7 +20,14 @@ import {
   TaskResource,
   TaskStatus,
 } from './plans.entity.js';
-import type { CreatePlanInput, MilestoneInput, PlanUpdateInput, ResourceInput, TaskInput, UpdatePlanInput } from './plans.inputs.js';
+import type {
+  CreatePlanInput,
+  MilestoneInput,
+  PlanUpdateInput,
+  ResourceInput,
+  TaskInput,
+  UpdatePlanInput,
+} from './plans.inputs.js';
 import { planStatusLabels, resourceKindLabels, taskStatusLabels } from './plans.labels.js';
 import { canManagePlan, canSeePlan, canSeePlanAuthors } from './plans.policy.js';
 import type { ActionPlanType, PlanTaskType } from './plans.types.js';
@@ -79,7 +86,13 @@ export class PlansService {
     if (needs.length !== ids.length) problems.push({ field: 'needIds', reason: 'UNKNOWN_NEED' });
     const neighbourhood = needs[0]?.assessment.neighbourhood;
     // Needs of a neighbourhood the viewer does not run are reported as unknown, like everything else there.
-    if (!neighbourhood || !canManagePlan(viewer, { neighbourhood: { id: neighbourhood.id, countyId: neighbourhood.county.id }, status: PlanStatus.ACTIVE })) {
+    if (
+      !neighbourhood ||
+      !canManagePlan(viewer, {
+        neighbourhood: { id: neighbourhood.id, countyId: neighbourhood.county.id },
+        status: PlanStatus.ACTIVE,
+      })
+    ) {
       throw notFound();
     }
     if (needs.some((n) => n.assessment.neighbourhood.id !== neighbourhood.id)) {
@@ -162,7 +175,12 @@ export class PlansService {
     }
     for (const r of resources) this.em.create(TaskResource, { ...r, task });
     await this.em.flush();
-    return this.written(viewer, plan.id, null, { task: task.id, title: task.title, startOn: task.startOn, endOn: task.endOn });
+    return this.written(viewer, plan.id, null, {
+      task: task.id,
+      title: task.title,
+      startOn: task.startOn,
+      endOn: task.endOn,
+    });
   }
 
   async updateTask(viewer: Viewer | null, taskId: string, input: TaskInput): Promise<PlanWrite> {
@@ -185,13 +203,18 @@ export class PlansService {
       for (const r of resources) this.em.create(TaskResource, { ...r, task });
     }
     await this.em.flush();
-    return this.written(viewer, plan.id, { task: task.id, ...before }, {
-      task: task.id,
-      status: task.status,
-      progress: task.progress,
-      startOn: task.startOn,
-      endOn: task.endOn,
-    });
+    return this.written(
+      viewer,
+      plan.id,
+      { task: task.id, ...before },
+      {
+        task: task.id,
+        status: task.status,
+        progress: task.progress,
+        startOn: task.startOn,
+        endOn: task.endOn,
+      },
+    );
   }
 
   async addMilestone(viewer: Viewer | null, planId: string, input: MilestoneInput): Promise<PlanWrite> {
@@ -253,8 +276,30 @@ export class PlansService {
     const day = (d: string) => (lang === 'fa' ? jalaliOf(d) : d);
     const head =
       lang === 'fa'
-        ? ['ردیف', 'کار', 'سازمان مسئول', 'شروع', 'پایان', 'وضعیت', 'پیشرفت (٪)', 'دیرکرد', 'بودجه (ریال)', 'منابع لازم']
-        : ['#', 'Task', 'Lead organisation', 'Start', 'End', 'Status', 'Progress (%)', 'Overdue', 'Budget (rials)', 'Resources needed'];
+        ? [
+            'ردیف',
+            'کار',
+            'سازمان مسئول',
+            'شروع',
+            'پایان',
+            'وضعیت',
+            'پیشرفت (٪)',
+            'دیرکرد',
+            'بودجه (ریال)',
+            'منابع لازم',
+          ]
+        : [
+            '#',
+            'Task',
+            'Lead organisation',
+            'Start',
+            'End',
+            'Status',
+            'Progress (%)',
+            'Overdue',
+            'Budget (rials)',
+            'Resources needed',
+          ];
     const yes = lang === 'fa' ? 'بله' : 'yes';
     const rows = plan.tasks.map((t) => [
       t.position,
@@ -268,10 +313,18 @@ export class PlansService {
       t.budgetRials,
       t.resources.map((r) => resourceText(r, lang)).join('؛ '),
     ]);
-    const total =
-      lang === 'fa'
-        ? ['', `${plan.title} (${planStatusLabels[plan.status].fa})`, '', '', '', '', plan.progress, '', plan.budgetRials, '']
-        : ['', `${plan.title} (${planStatusLabels[plan.status].en})`, '', '', '', '', plan.progress, '', plan.budgetRials, ''];
+    const total = [
+      '',
+      `${plan.title} (${planStatusLabels[plan.status][lang]})`,
+      '',
+      '',
+      '',
+      '',
+      plan.progress,
+      '',
+      plan.budgetRials,
+      '',
+    ];
     return csvFile([head, ...rows, total]);
   }
 
@@ -312,7 +365,12 @@ export class PlansService {
       }
     }
     if (input.status) {
-      if (input.status === TaskStatus.DONE && input.progress !== undefined && input.progress !== null && input.progress < 100) {
+      if (
+        input.status === TaskStatus.DONE &&
+        input.progress !== undefined &&
+        input.progress !== null &&
+        input.progress < 100
+      ) {
         problems.push({ field: 'progress', reason: 'DONE_MEANS_100' });
       }
       task.status = input.status;
@@ -336,7 +394,8 @@ export class PlansService {
   private async managed(viewer: Viewer | null, id: string, editingTasks = false): Promise<ActionPlan> {
     const plan = isUuid(id) ? await this.em.findOne(ActionPlan, { id }, { populate: ['neighbourhood'] }) : null;
     if (!plan || !canManagePlan(viewer, planFacts(plan))) throw notFound();
-    if (editingTasks && plan.status === PlanStatus.CANCELLED) throw badInput([{ field: 'planId', reason: 'PLAN_CANCELLED' }]);
+    if (editingTasks && plan.status === PlanStatus.CANCELLED)
+      throw badInput([{ field: 'planId', reason: 'PLAN_CANCELLED' }]);
     return plan;
   }
 
@@ -365,18 +424,24 @@ export class PlansService {
     const planIds = plans.map((p) => p.id);
     const assessmentIds = [...new Set(plans.flatMap((p) => p.needs.getItems().map((n) => n.assessment.id)))];
     const [tasks, resources, milestones, updates, assessments] = await Promise.all([
-      this.em.find(PlanTask, { plan: { $in: planIds } }, { populate: ['leadOrganisation'], orderBy: { position: 'asc', id: 'asc' } }),
+      this.em.find(
+        PlanTask,
+        { plan: { $in: planIds } },
+        { populate: ['leadOrganisation'], orderBy: { position: 'asc', id: 'asc' } },
+      ),
       this.em.find(TaskResource, { task: { plan: { $in: planIds } } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
       this.em.find(PlanMilestone, { plan: { $in: planIds } }, { orderBy: { dueOn: 'asc', id: 'asc' } }),
-      this.em.find(PlanUpdate, { plan: { $in: planIds } }, { populate: ['author'], orderBy: { day: 'desc', createdAt: 'desc' } }),
+      this.em.find(
+        PlanUpdate,
+        { plan: { $in: planIds } },
+        { populate: ['author'], orderBy: { day: 'desc', createdAt: 'desc' } },
+      ),
       assessmentIds.length
         ? this.em.find(NeedsAssessment, { id: { $in: assessmentIds } }, { fields: ['id', 'frozenRanking'] })
         : Promise.resolve([]),
     ]);
     const today = todayInTehran();
-    const frozen = new Map(
-      assessments.flatMap((a) => (a.frozenRanking ?? []).map((r) => [r.needId, r] as const)),
-    );
+    const frozen = new Map(assessments.flatMap((a) => (a.frozenRanking ?? []).map((r) => [r.needId, r] as const)));
     return plans.map((p) => {
       const own = tasks.filter((t) => t.plan.id === p.id);
       const counted = own.filter((t) => t.status !== TaskStatus.CANCELLED);
@@ -470,15 +535,20 @@ export class PlansService {
 }
 
 function indicators(input: { name: string; target?: string | null }[] | null | undefined) {
-  return (input ?? [])
-    .map((i) => ({ name: i.name.trim(), target: i.target?.trim() || null }))
-    .filter((i) => i.name);
+  return (input ?? []).map((i) => ({ name: i.name.trim(), target: i.target?.trim() || null })).filter((i) => i.name);
 }
 
 /** One resource need, checked for its kind: cash has an amount, goods a quantity and unit, time hours. */
 function resource(r: ResourceInput, i: number, problems: FieldProblem[]) {
   const field = (name: string) => `resources.${i}.${name}`;
-  const row = { kind: r.kind, amountRials: null as string | null, item: null as string | null, quantity: null as number | null, unit: null as string | null, hours: null as number | null };
+  const row = {
+    kind: r.kind,
+    amountRials: null as string | null,
+    item: null as string | null,
+    quantity: null as number | null,
+    unit: null as string | null,
+    hours: null as number | null,
+  };
   if (r.kind === ResourceKind.CASH) {
     const amount = r.amountRials ? parseRials(r.amountRials) : null;
     if (amount === null || amount === '0') problems.push({ field: field('amountRials'), reason: 'INVALID_AMOUNT' });
@@ -501,7 +571,17 @@ function resource(r: ResourceInput, i: number, problems: FieldProblem[]) {
   return row;
 }
 
-function resourceText(r: { kind: ResourceKind; amountRials: string | null; item: string | null; quantity: number | null; unit: string | null; hours: number | null }, lang: Lang): string {
+function resourceText(
+  r: {
+    kind: ResourceKind;
+    amountRials: string | null;
+    item: string | null;
+    quantity: number | null;
+    unit: string | null;
+    hours: number | null;
+  },
+  lang: Lang,
+): string {
   const kind = resourceKindLabels[r.kind][lang];
   if (r.kind === ResourceKind.CASH) return `${kind}: ${r.amountRials}`;
   if (r.kind === ResourceKind.IN_KIND) return `${kind}: ${r.item} ${r.quantity} ${r.unit}`;
