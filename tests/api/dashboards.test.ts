@@ -129,4 +129,47 @@ describe('dashboards', () => {
     expect(errorCode(await gql(PILOTS, {}, { token: await login(demo.resident) }))).toBe('FORBIDDEN');
     expect(errorCode(await gql(PILOTS, {}))).toBe('UNAUTHENTICATED');
   });
+
+  it('shows the demo pilot: a scored assessment of Ommat-Abad ranked by hand, and a plan from its top need', async () => {
+    const ommat = ok(
+      await gql<{ neighbourhood: { id: string } }>('{ neighbourhood(slug: "ommat-abad") { id } }'),
+    ).neighbourhood;
+    const page = ok(
+      await gql<{
+        neighbourhoodDashboard: {
+          latestAssessment: {
+            id: string;
+            status: string;
+            ranking: { rank: number; score: number; need: { title: string } }[];
+          } | null;
+          plans: { id: string; progress: number; needs: { rank: number | null }[] }[];
+        };
+      }>(
+        NEIGHBOURHOOD.replace(
+          'latestAssessment { id status ranking { rank need { title } } }',
+          'latestAssessment { id status ranking { rank score need { title } } }',
+        ),
+        { n: ommat.id },
+      ),
+    ).neighbourhoodDashboard;
+    const seeded = ok(
+      await gql<{ needsAssessment: { ranking: { rank: number; score: number; need: { title: string } }[] } }>(
+        'query($id: ID!) { needsAssessment(id: $id) { ranking { rank score need { title } } } }',
+        { id: '5f0c2a61-8d3e-4b7a-9c11-2e6f4d8a0b01' },
+      ),
+    ).needsAssessment;
+    // Weights 3, 2, 2, 1 (sum 8): 34/8, 32/8, 29/8, 26/8, 23/8.
+    expect(seeded.ranking.map((r) => [r.rank, r.score])).toEqual([
+      [1, 4.25],
+      [2, 4],
+      [3, 3.63],
+      [4, 3.25],
+      [5, 2.88],
+    ]);
+    expect(seeded.ranking[0]!.need.title).toBe('کوچه‌های بی‌چراغ و خرابه‌های ناامن');
+    const plan = page.plans.find((p) => p.id === '5f0c2a61-8d3e-4b7a-9c11-2e6f4d8a2001')!;
+    // Tasks at 100, 40 and 0 percent.
+    expect(plan.progress).toBe(47);
+    expect(plan.needs).toEqual([{ rank: 1 }]);
+  });
 });

@@ -15,6 +15,7 @@ import {
   type MapFeatureStatus,
 } from '../modules/mapping/mapping.entity.js';
 import { Organisation, OrganisationType } from '../modules/organisations/organisation.entity.js';
+import { seedDemoPlans } from './demo-plans.js';
 
 const seedDir = join(repoRoot, 'db/seed');
 const read = <T>(file: string): T => JSON.parse(readFileSync(join(seedDir, file), 'utf8')) as T;
@@ -200,6 +201,7 @@ export async function seed(em: EntityManager, opts: { demo: boolean }): Promise<
       });
     }
     await tx.flush();
+    await seedDemoPlans(tx, neighbourhoods, orgs);
     return { demoAccounts: demo.accounts.length };
   });
 }
