@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
 import { User } from '../accounts/accounts.entity.js';
@@ -79,6 +79,7 @@ export type FrozenRankRecord = Ranked;
 
 /** Seed 001 commitment 1: assessing and prioritising needs with local informants. */
 @Entity({ tableName: 'needs_assessment' })
+@Check({ name: 'needs_assessment_dates_in_order', expression: 'held_to is null or held_to >= held_from' })
 @Index({ properties: ['neighbourhood', 'createdAt'] })
 export class NeedsAssessment extends BaseEntity<
   | 'heldTo'
@@ -221,6 +222,7 @@ export class NeedFeatureLink extends BaseEntity {
 
 /** The group's agreed score (0-5) of one need on one criterion of the matrix. */
 @Entity({ tableName: 'need_score' })
+@Check({ name: 'need_score_range', expression: 'score >= 0 and score <= 5' })
 @Unique({ properties: ['need', 'criterionKey'] })
 export class NeedScore extends BaseEntity {
   @ManyToOne(() => Need, { deleteRule: 'cascade' })
@@ -245,6 +247,7 @@ export class DotBallot extends BaseEntity {
 }
 
 @Entity({ tableName: 'dot_allocation' })
+@Check({ name: 'dot_allocation_positive', expression: 'dots >= 1' })
 @Unique({ properties: ['ballot', 'need'] })
 export class DotAllocation extends BaseEntity {
   @ManyToOne(() => DotBallot, { deleteRule: 'cascade' })

@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OneToMany, Property } from '@mikro-orm/core';
+import { Check, Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OneToMany, Property } from '@mikro-orm/core';
 import { registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
 import { User } from '../accounts/accounts.entity.js';
@@ -77,6 +77,10 @@ export class ActionPlan extends BaseEntity<'status' | 'assessment' | 'expectedRe
 }
 
 @Entity({ tableName: 'plan_task' })
+// The service refuses these with reasons; the database refuses them too, whatever the caller.
+@Check({ name: 'plan_task_progress_range', expression: 'progress >= 0 and progress <= 100' })
+@Check({ name: 'plan_task_dates_in_order', expression: 'end_on >= start_on' })
+@Check({ name: 'plan_task_budget_not_negative', expression: 'budget_rials >= 0' })
 @Index({ properties: ['plan', 'position'] })
 @Index({ properties: ['status', 'endOn'] })
 export class PlanTask extends BaseEntity<'description' | 'leadOrganisation' | 'status' | 'progress' | 'budgetRials'> {
@@ -115,6 +119,10 @@ export class PlanTask extends BaseEntity<'description' | 'leadOrganisation' | 's
 
 /** What a task needs: cash, goods or volunteer hours. Pledges (a later module) point here. */
 @Entity({ tableName: 'task_resource' })
+@Check({
+  name: 'task_resource_positive',
+  expression: 'coalesce(amount_rials, 1) > 0 and coalesce(quantity, 1) > 0 and coalesce(hours, 1) > 0',
+})
 export class TaskResource extends BaseEntity<'amountRials' | 'item' | 'quantity' | 'unit' | 'hours'> {
   @ManyToOne(() => PlanTask, { deleteRule: 'cascade' })
   task!: PlanTask;
