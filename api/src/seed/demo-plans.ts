@@ -176,9 +176,10 @@ export async function seedDemoPlans(
         budgetRials: t.budgetRials,
         leadOrganisation: plan.leadOrganisation,
       });
-      for (const r of t.resources) {
+      t.resources.forEach((r, position) => {
         tx.create(TaskResource, {
           task,
+          position,
           kind: r.kind,
           amountRials: r.amountRials ?? null,
           item: r.item ?? null,
@@ -186,7 +187,7 @@ export async function seedDemoPlans(
           unit: r.unit ?? null,
           hours: r.hours ?? null,
         });
-      }
+      });
     });
     for (const m of p.milestones) tx.create(PlanMilestone, { plan, title: m.title, dueOn: m.dueOn });
     for (const u of p.updates) tx.create(PlanUpdate, { plan, author: facilitator, day: u.on, text: u.text });

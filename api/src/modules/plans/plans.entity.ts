@@ -127,6 +127,10 @@ export class TaskResource extends BaseEntity<'amountRials' | 'item' | 'quantity'
   @ManyToOne(() => PlanTask, { deleteRule: 'cascade' })
   task!: PlanTask;
 
+  /** Order as entered. */
+  @Property({ type: 'smallint' })
+  position!: number;
+
   @Enum({ items: () => ResourceKind, nativeEnumName: 'resource_kind' })
   kind!: ResourceKind;
 

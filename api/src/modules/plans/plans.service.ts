@@ -173,7 +173,7 @@ export class PlansService {
       this.em.clear();
       throw badInput(problems);
     }
-    for (const r of resources) this.em.create(TaskResource, { ...r, task });
+    resources.forEach((r, position) => this.em.create(TaskResource, { ...r, position, task }));
     await this.em.flush();
     return this.written(viewer, plan.id, null, {
       task: task.id,
@@ -200,7 +200,7 @@ export class PlansService {
     }
     if (input.resources) {
       await this.em.nativeDelete(TaskResource, { task: task.id });
-      for (const r of resources) this.em.create(TaskResource, { ...r, task });
+      resources.forEach((r, position) => this.em.create(TaskResource, { ...r, position, task }));
     }
     await this.em.flush();
     return this.written(
@@ -429,7 +429,7 @@ export class PlansService {
         { plan: { $in: planIds } },
         { populate: ['leadOrganisation'], orderBy: { position: 'asc', id: 'asc' } },
       ),
-      this.em.find(TaskResource, { task: { plan: { $in: planIds } } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+      this.em.find(TaskResource, { task: { plan: { $in: planIds } } }, { orderBy: { position: 'asc', id: 'asc' } }),
       this.em.find(PlanMilestone, { plan: { $in: planIds } }, { orderBy: { dueOn: 'asc', id: 'asc' } }),
       this.em.find(
         PlanUpdate,

@@ -2,7 +2,7 @@
 Object.defineProperty(exports, '__esModule', { value: true });
 const { Migration } = require('@mikro-orm/migrations');
 
-class Migration20261124060215 extends Migration {
+class Migration20261124060420 extends Migration {
 
   async up() {
     this.addSql(`create type "prioritisation_method" as enum ('MATRIX', 'DOTS');`);
@@ -43,7 +43,7 @@ class Migration20261124060215 extends Migration {
     this.addSql(`create index "plan_task_status_end_on_index" on "plan_task" ("status", "end_on");`);
     this.addSql(`create index "plan_task_plan_id_position_index" on "plan_task" ("plan_id", "position");`);
 
-    this.addSql(`create table "task_resource" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "task_id" uuid not null, "kind" "resource_kind" not null, "amount_rials" bigint null, "item" text null, "quantity" int null, "unit" text null, "hours" int null, constraint "task_resource_pkey" primary key ("id"), constraint task_resource_positive check (coalesce(amount_rials, 1) > 0 and coalesce(quantity, 1) > 0 and coalesce(hours, 1) > 0));`);
+    this.addSql(`create table "task_resource" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "task_id" uuid not null, "position" smallint not null, "kind" "resource_kind" not null, "amount_rials" bigint null, "item" text null, "quantity" int null, "unit" text null, "hours" int null, constraint "task_resource_pkey" primary key ("id"), constraint task_resource_positive check (coalesce(amount_rials, 1) > 0 and coalesce(quantity, 1) > 0 and coalesce(hours, 1) > 0));`);
 
     this.addSql(`create table "plan_update" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "plan_id" uuid not null, "task_id" uuid null, "author_id" uuid not null, "day" date not null, "text" text not null, constraint "plan_update_pkey" primary key ("id"));`);
     this.addSql(`create index "plan_update_plan_id_day_index" on "plan_update" ("plan_id", "day");`);
@@ -167,4 +167,4 @@ class Migration20261124060215 extends Migration {
   }
 
 }
-exports.Migration20261124060215 = Migration20261124060215;
+exports.Migration20261124060420 = Migration20261124060420;
