@@ -6,7 +6,10 @@ export function csvCell(value: string | number | null): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-/** A whole CSV file: a BOM so spreadsheets read Persian as UTF-8, CRLF line ends. */
-export function csvFile(rows: readonly (readonly (string | number | null)[])[]): string {
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+/**
+ * A whole CSV file: a BOM so spreadsheets read Persian as UTF-8, a header of plain column names
+ * (ours, never user text), CRLF line ends.
+ */
+export function csvFile(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+  return `\uFEFF${[header.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\r\n')}\r\n`;
 }

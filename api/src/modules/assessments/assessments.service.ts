@@ -402,7 +402,7 @@ export class AssessmentsService {
       r.need.harmLinkCount,
       r.need.strengthLinkCount,
     ]);
-    return csvFile([head, ...rows]);
+    return csvFile(head, rows);
   }
 
   // ---- helpers -------------------------------------------------------------

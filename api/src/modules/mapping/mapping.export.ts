@@ -95,7 +95,7 @@ export function toCsv(features: MapFeatureType[], cells: HarmCellType[]): string
       JSON.stringify(cellPolygon(c.bbox)),
     ]),
   ];
-  return csvFile([csvColumns, ...rows]);
+  return csvFile(csvColumns, rows);
 }
 
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7;

@@ -325,7 +325,7 @@ export class PlansService {
       plan.budgetRials,
       '',
     ];
-    return csvFile([head, ...rows, total]);
+    return csvFile(head, [...rows, total]);
   }
 
   // ---- helpers -------------------------------------------------------------
