@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
 import { gql, login, ok, demo, uniqueEmail } from './gql.js';
 
 export type RoleName = 'RESIDENT' | 'VOLUNTEER' | 'DONOR' | 'BASE_STAFF' | 'COUNTY_SUPERVISOR' | 'PROVINCE_ADMIN';
@@ -117,4 +120,36 @@ export function mapCategory(slug: string): Promise<string> {
     categoryIds.set(slug, id);
   }
   return id;
+}
+
+/**
+ * A social-health base serving only the given (test) neighbourhood, so a test can have base staff
+ * of a neighbourhood of its own. The API has no mutation to register an organisation yet (the
+ * organisation registry is a later issue), so this one factory writes the two rows directly; it
+ * is data set-up, not a stand-in for anything under test. Replace it with the mutation when it
+ * exists.
+ */
+export async function createTestBase(neighbourhoodId: string): Promise<{ id: string; slug: string; nameFa: string }> {
+  const base = {
+    id: randomUUID(),
+    slug: `test-base-${randomUUID().slice(0, 8)}`,
+    nameFa: 'پایگاه سلامت اجتماعی آزمایشی',
+  };
+  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  await client.connect();
+  try {
+    await client.query(
+      `insert into organisation (id, created_at, updated_at, slug, name_fa, name_en, type, county_id)
+       select $1, now(), now(), $2, $3, 'Test social-health base', 'social_health_base', county_id
+         from neighbourhood where id = $4`,
+      [base.id, base.slug, base.nameFa, neighbourhoodId],
+    );
+    await client.query('insert into organisation_neighbourhood (organisation_id, neighbourhood_id) values ($1, $2)', [
+      base.id,
+      neighbourhoodId,
+    ]);
+  } finally {
+    await client.end();
+  }
+  return base;
 }

@@ -37,9 +37,14 @@ export interface PlanView {
 }
 
 /** A closed dot-voting assessment whose needs rank in the order given (up to five). */
-export async function rankedNeeds(token: string, neighbourhoodId: string, titles: string[]): Promise<string[]> {
+export async function rankedNeeds(
+  token: string,
+  neighbourhoodId: string,
+  titles: string[],
+  input: Record<string, unknown> = {},
+): Promise<string[]> {
   const n = titles.length;
-  let a = await createAssessment(token, neighbourhoodId, { dotsPerParticipant: (n * (n + 1)) / 2 });
+  let a = await createAssessment(token, neighbourhoodId, { dotsPerParticipant: (n * (n + 1)) / 2, ...input });
   for (const t of titles) a = await addNeed(token, a.id, t);
   a = ok(await assessmentCall('openVoting', 'id: $id', { id: a.id }, token)).openVoting!;
   const voter = await createUser();

@@ -1,6 +1,6 @@
 import { isValidJalaaliDate, toGregorian, toJalaali } from 'jalaali-js';
 import type { Locale } from '$lib/paraglide/runtime';
-import { normaliseDigits } from './numbers';
+import { normaliseDigits, toPersianDigits } from './numbers';
 
 /**
  * Calendar days travel as ISO `YYYY-MM-DD` (Gregorian) between portal and API. People read and
@@ -63,8 +63,4 @@ export function formatDay(iso: string | null | undefined, locale: Locale): strin
 /** Today on Tehran time as ISO, the day every pilot lives in. */
 export function todayIso(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' }).format(now);
-}
-
-export function toPersianDigits(text: string): string {
-  return text.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 }

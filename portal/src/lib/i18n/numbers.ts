@@ -23,3 +23,8 @@ export function parseInteger(text: string): number | null {
 export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'fa' ? 'fa-IR' : 'en-GB').format(value);
 }
+
+/** Latin digits written as Persian ones (۰-۹); everything else is kept. */
+export function toPersianDigits(text: string): string {
+  return text.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+}

@@ -7,8 +7,8 @@ import { normaliseDigits } from './numbers';
  * (ten rials) in speech, so amounts are shown in both.
  */
 
-/** The API's ceiling (10^15 rials): far above any budget, well inside a bigint. */
-const MAX_RIALS = 10n ** 15n;
+/** The API's ceiling (10^18 rials): far above any budget, well inside a bigint. */
+const MAX_RIALS = 10n ** 18n;
 
 // Latin and Arabic thousands separators, the Arabic comma, spaces (also the narrow and
 // zero-width kinds people paste) and underscores.
@@ -17,7 +17,7 @@ const SEPARATORS = /[,\u066C\u060C\s\u200C\u202F_]/g;
 /** An amount as typed ("1,500,000", "۱٬۵۰۰٬۰۰۰") as whole rials in decimal digits, or null. */
 export function parseRials(text: string): string | null {
   const digits = normaliseDigits(text.trim()).replace(SEPARATORS, '');
-  if (!/^\d{1,16}$/.test(digits)) return null;
+  if (!/^\d{1,19}$/.test(digits)) return null;
   const value = BigInt(digits);
   return value <= MAX_RIALS ? value.toString() : null;
 }

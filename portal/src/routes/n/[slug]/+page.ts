@@ -1,4 +1,4 @@
-import { load_NeighbourhoodPage } from '$houdini';
+import { load_NeighbourhoodOverview, load_NeighbourhoodPage } from '$houdini';
 import { error } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';
@@ -12,8 +12,15 @@ export const load: PageLoad = async (event) => {
     variables: { slug: event.params.slug },
     blocking: true,
   });
-  if (!loadedData(loaded.NeighbourhoodPage)?.neighbourhood) {
+  const neighbourhood = loadedData(loaded.NeighbourhoodPage)?.neighbourhood;
+  if (!neighbourhood) {
     error(404, m.error_page_not_found_title());
   }
-  return loaded;
+  // Needs and plans are a section of the page; if they fail to load the rest still shows.
+  const overview = await load_NeighbourhoodOverview({
+    event,
+    variables: { neighbourhoodId: neighbourhood.id },
+    blocking: true,
+  });
+  return { ...loaded, ...overview };
 };
