@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addNeed, createAssessment } from '../support/assessments.js';
-import { createTestNeighbourhood } from '../support/factories.js';
+import { createTestNeighbourhood, organisationId } from '../support/factories.js';
 import { demo, errorCode, gql, login, ok } from '../support/gql.js';
 import { addTask, createPlan, rankedNeeds, readPlan, updateTask } from '../support/plans.js';
 
@@ -82,6 +82,14 @@ describe('action plans', () => {
       .addPlanTask.tasks[0]!;
     const bad = await addTask(admin, plan.id, { title: 'x', startOn: '1405/09/10', endOn: '1405/09/01' });
     expect(reasons(bad)).toEqual(['endOn:DATE_ORDER']);
+    // With a lead organisation to look up on the way, still refused whole.
+    const led = await addTask(admin, plan.id, {
+      title: 'x',
+      leadOrganisationId: await organisationId('clinic-amol-1'),
+      startOn: '1405/09/10',
+      endOn: '1405/09/01',
+    });
+    expect(reasons(led)).toEqual(['endOn:DATE_ORDER']);
     expect(reasons(await updateTask(admin, task.id, { endOn: '1405/08/01' }))).toEqual(['endOn:DATE_ORDER']);
     expect(reasons(await updateTask(admin, task.id, { progress: 150 }))).toEqual(['progress:OUT_OF_RANGE']);
     expect(reasons(await updateTask(admin, task.id, { progress: -1 }))).toEqual(['progress:OUT_OF_RANGE']);

@@ -161,18 +161,15 @@ export class PlansService {
       `select coalesce(max(position), 0) + 1 as next from plan_task where plan_id = ?`,
       [plan.id],
     );
-    const task = this.em.create(PlanTask, {
-      plan,
-      position: Number(next),
-      title: input.title?.trim() ?? '',
-      startOn: '',
-      endOn: '',
-    });
+    // Not persisted until it has passed every check.
+    const task = this.em.create(
+      PlanTask,
+      { plan, position: Number(next), title: input.title?.trim() ?? '', startOn: '', endOn: '' },
+      { persist: false },
+    );
     const resources = await this.applyTask(task, input, problems);
-    if (problems.length) {
-      this.em.clear();
-      throw badInput(problems);
-    }
+    if (problems.length) throw badInput(problems);
+    this.em.persist(task);
     resources.forEach((r, position) => this.em.create(TaskResource, { ...r, position, task }));
     await this.em.flush();
     return this.written(viewer, plan.id, null, {
@@ -193,11 +190,8 @@ export class PlansService {
       problems.push({ field: 'title', reason: 'REQUIRED' });
     }
     const resources = await this.applyTask(task, input, problems);
-    if (problems.length) {
-      // Nothing of a refused edit may reach the database.
-      this.em.clear();
-      throw badInput(problems);
-    }
+    // Nothing of a refused edit reaches the database: the mutation's transaction rolls back.
+    if (problems.length) throw badInput(problems);
     if (input.resources) {
       await this.em.nativeDelete(TaskResource, { task: task.id });
       resources.forEach((r, position) => this.em.create(TaskResource, { ...r, position, task }));
@@ -335,13 +329,16 @@ export class PlansService {
    * progress agreeing. Returns the resources to store, when given.
    */
   private async applyTask(task: PlanTask, input: TaskInput, problems: FieldProblem[]) {
+    // Looked up before anything is assigned, so no query ever runs with a half-edited task pending.
+    const lead =
+      input.leadOrganisationId === undefined
+        ? undefined
+        : input.leadOrganisationId
+          ? await this.organisation(input.leadOrganisationId, 'leadOrganisationId', problems)
+          : null;
+    if (lead !== undefined) task.leadOrganisation = lead;
     if (input.title?.trim()) task.title = input.title.trim();
     if (input.description !== undefined) task.description = input.description?.trim() || null;
-    if (input.leadOrganisationId !== undefined) {
-      task.leadOrganisation = input.leadOrganisationId
-        ? await this.organisation(input.leadOrganisationId, 'leadOrganisationId', problems)
-        : null;
-    }
     for (const field of ['startOn', 'endOn'] as const) {
       const raw = input[field];
       if (!raw) continue;
