@@ -115,7 +115,7 @@ describe('needs assessment with dot voting', { timeout: 300_000 }, () => {
     await Promise.all(sessions().map((session) => session?.close()));
   });
 
-  it('runs a dot vote: create, link needs to the map, vote by code on phones, watch it live, close', async () => {
+  it('runs a dot vote (create, link needs to the map, vote by code on phones, watch it live, close), then plans from the top need, and the province dashboard shows the plan', async () => {
     // The facilitator creates the assessment in Persian, with a Jalali day typed in Persian digits.
     const workspace = await desk.context.newPage();
     await logIn(workspace, facilitator.email, facilitator.password);
