@@ -99,6 +99,19 @@ const policy: Record<string, Audience[]> = {
   addPlanUpdate: runners,
   pilotDashboard: moderators,
   neighbourhoodDashboard: audiences,
+  supportProjects: audiences,
+  planSupport: audiences,
+  myPledges: signedIn,
+  planPledges: signedIn,
+  organisationLedger: moderators,
+  createPledge: signedIn,
+  cancelPledge: signedIn,
+  confirmPledge: runners,
+  recordReceipt: runners,
+  saveDonorProfile: signedIn,
+  myNotifications: signedIn,
+  unreadNotificationCount: signedIn,
+  markNotificationsRead: signedIn,
 };
 
 interface Call {
@@ -347,6 +360,52 @@ const calls: Record<string, Call> = {
   neighbourhoodDashboard: {
     query: 'query($n: ID!) { neighbourhoodDashboard(neighbourhoodId: $n) { summary { needs } } }',
     variables: () => ({ n: ommatAbad.id }),
+  },
+  supportProjects: { query: '{ supportProjects { planId } }' },
+  planSupport: {
+    query: 'query($p: ID!) { planSupport(planId: $p) { planId } }',
+    variables: () => ({ p: randomUUID() }),
+  },
+  myPledges: { query: '{ myPledges { id } }' },
+  planPledges: { query: 'query($p: ID!) { planPledges(planId: $p) { id } }', variables: () => ({ p: randomUUID() }) },
+  organisationLedger: {
+    query: 'query($o: ID!) { organisationLedger(organisationId: $o) { organisationId } }',
+    variables: () => ({ o: randomUUID() }),
+  },
+  createPledge: {
+    query: 'mutation($i: PledgeInput!) { createPledge(input: $i) { replayed } }',
+    variables: () => ({
+      i: { idempotencyKey: `matrix-${randomUUID()}`, planId: randomUUID(), kind: 'CASH', amountRials: '1000' },
+    }),
+  },
+  cancelPledge: {
+    query: 'mutation($id: ID!) { cancelPledge(id: $id) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  confirmPledge: {
+    query: 'mutation($id: ID!) { confirmPledge(id: $id) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  recordReceipt: {
+    query: 'mutation($i: ReceiptInput!) { recordReceipt(input: $i) { replayed } }',
+    variables: () => ({
+      i: {
+        idempotencyKey: `matrix-${randomUUID()}`,
+        pledgeId: randomUUID(),
+        amountRials: '1',
+        receivedOn: '1405/09/01',
+      },
+    }),
+  },
+  // Invalid on purpose: allowed callers get BAD_USER_INPUT and no profile is stored.
+  saveDonorProfile: {
+    query: 'mutation { saveDonorProfile(input: { kind: ORGANISATION }) }',
+  },
+  myNotifications: { query: '{ myNotifications(first: 1) { totalCount } }' },
+  unreadNotificationCount: { query: '{ unreadNotificationCount }' },
+  markNotificationsRead: {
+    query: 'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }',
+    variables: () => ({ ids: [randomUUID()] }),
   },
 };
 

@@ -16,6 +16,8 @@ import {
   NeedsAssessment,
 } from '../modules/assessments/assessments.entity.js';
 import { ActionPlan, PlanMilestone, PlanTask, PlanUpdate, TaskResource } from '../modules/plans/plans.entity.js';
+import { DonorProfile, Pledge, PledgeInstalment, Receipt } from '../modules/pledges/pledges.entity.js';
+import { Notification } from '../modules/notifications/notifications.entity.js';
 
 /** Every entity the ORM knows; a new module adds its entities here. */
 export const entities = [
@@ -46,4 +48,9 @@ export const entities = [
   TaskResource,
   PlanMilestone,
   PlanUpdate,
+  DonorProfile,
+  Pledge,
+  PledgeInstalment,
+  Receipt,
+  Notification,
 ];

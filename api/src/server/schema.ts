@@ -16,6 +16,10 @@ import { plansOperations } from '../modules/plans/plans.policy.js';
 import { PlansResolver } from '../modules/plans/plans.resolver.js';
 import { dashboardsOperations } from '../modules/dashboards/dashboards.policy.js';
 import { DashboardsResolver } from '../modules/dashboards/dashboards.resolver.js';
+import { pledgesOperations } from '../modules/pledges/pledges.policy.js';
+import { PledgesResolver } from '../modules/pledges/pledges.resolver.js';
+import { notificationsOperations } from '../modules/notifications/notifications.policy.js';
+import { NotificationsResolver } from '../modules/notifications/notifications.resolver.js';
 import { crisisOperations } from '../modules/crisis/crisis.policy.js';
 import { CrisisResolver } from '../modules/crisis/crisis.resolver.js';
 import { mappingOperations } from '../modules/mapping/mapping.policy.js';
@@ -37,6 +41,8 @@ export const operationPolicies: OperationPolicies = {
   ...assessmentsOperations,
   ...plansOperations,
   ...dashboardsOperations,
+  ...pledgesOperations,
+  ...notificationsOperations,
 };
 
 export const resolvers = [
@@ -50,6 +56,8 @@ export const resolvers = [
   AssessmentsResolver,
   PlansResolver,
   DashboardsResolver,
+  PledgesResolver,
+  NotificationsResolver,
 ] as const;
 
 export function buildAppSchema(pubSub: PubSub = createAppPubSub()): Promise<GraphQLSchema> {

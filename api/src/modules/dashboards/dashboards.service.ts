@@ -66,6 +66,13 @@ const summarySql = (where: string) => `
       from plan_task t join action_plan p on p.id = t.plan_id
      where t.status <> 'CANCELLED' and p.status in ('ACTIVE', 'COMPLETED') and p.neighbourhood_id in (select id from nb)
      group by p.neighbourhood_id
+  ), pl as (
+    select p.neighbourhood_id,
+           coalesce(sum(g.amount_rials) filter (where g.status <> 'CANCELLED'), 0) as pledged,
+           coalesce(sum((select sum(r.amount_rials) from receipt r where r.pledge_id = g.id)), 0) as received
+      from pledge g join action_plan p on p.id = g.plan_id
+     where p.status in ('ACTIVE', 'COMPLETED') and p.neighbourhood_id in (select id from nb)
+     group by p.neighbourhood_id
   ), u as (
     select p.neighbourhood_id, max(u.day) as last_on
       from plan_update u join action_plan p on p.id = u.plan_id
@@ -77,14 +84,14 @@ const summarySql = (where: string) => `
          coalesce(t.total, 0) as tasks_total, coalesce(t.done, 0) as tasks_done,
          coalesce(t.overdue, 0) as tasks_overdue, coalesce(t.progress, 0) as progress,
          coalesce(t.budget, 0)::text as budget_rials,
-         -- Pledges and receipts arrive with the volunteers/pledges module; until then they are zero.
-         '0' as pledged_rials, '0' as received_rials,
+         coalesce(pl.pledged, 0)::text as pledged_rials, coalesce(pl.received, 0)::text as received_rials,
          u.last_on as last_update_on
     from nb
     left join a on a.neighbourhood_id = nb.id
     left join nd on nd.neighbourhood_id = nb.id
     left join p on p.neighbourhood_id = nb.id
     left join t on t.neighbourhood_id = nb.id
+    left join pl on pl.neighbourhood_id = nb.id
     left join u on u.neighbourhood_id = nb.id
    order by nb.county_en, nb.name_en`;
 

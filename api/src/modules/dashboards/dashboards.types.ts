@@ -43,10 +43,10 @@ export class PilotSummaryType {
   @Field(() => String, { description: 'Whole rials' })
   budgetRials!: string;
 
-  @Field(() => String, { description: 'Whole rials pledged; zero until pledges exist' })
+  @Field(() => String, { description: 'Whole rials pledged in cash and not cancelled' })
   pledgedRials!: string;
 
-  @Field(() => String, { description: 'Whole rials received; zero until pledges exist' })
+  @Field(() => String, { description: 'Whole rials received in cash' })
   receivedRials!: string;
 
   @Field(() => String, { nullable: true, description: 'Last day of any progress note' })
