@@ -112,6 +112,16 @@ const policy: Record<string, Audience[]> = {
   myNotifications: signedIn,
   unreadNotificationCount: signedIn,
   markNotificationsRead: signedIn,
+  taskSlots: audiences,
+  myVolunteerHistory: signedIn,
+  myVolunteerProfile: signedIn,
+  saveVolunteerProfile: signedIn,
+  addTaskSlot: runners,
+  signUpForSlot: signedIn,
+  cancelSignup: signedIn,
+  reviewSignup: runners,
+  logHours: signedIn,
+  reviewHours: runners,
 };
 
 interface Call {
@@ -406,6 +416,38 @@ const calls: Record<string, Call> = {
   markNotificationsRead: {
     query: 'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }',
     variables: () => ({ ids: [randomUUID()] }),
+  },
+  taskSlots: { query: 'query($p: ID!) { taskSlots(planId: $p) { id } }', variables: () => ({ p: randomUUID() }) },
+  myVolunteerHistory: { query: '{ myVolunteerHistory { confirmedHours } }' },
+  myVolunteerProfile: { query: '{ myVolunteerProfile { skills } }' },
+  // An unknown neighbourhood: allowed callers get BAD_USER_INPUT and no profile is stored.
+  saveVolunteerProfile: {
+    query: 'mutation($i: VolunteerProfileInput!) { saveVolunteerProfile(input: $i) { skills } }',
+    variables: () => ({ i: { skills: [], neighbourhoodIds: [randomUUID()], languages: [] } }),
+  },
+  addTaskSlot: {
+    query: 'mutation($t: ID!, $i: TaskSlotInput!) { addTaskSlot(taskId: $t, input: $i) { id } }',
+    variables: () => ({
+      t: randomUUID(),
+      i: { title: 'x', peopleNeeded: 1, startsOn: '1405/09/01', endsOn: '1405/09/02', hoursEach: 1 },
+    }),
+  },
+  signUpForSlot: {
+    query: 'mutation($s: ID!) { signUpForSlot(slotId: $s) { id } }',
+    variables: () => ({ s: randomUUID() }),
+  },
+  cancelSignup: { query: 'mutation($s: ID!) { cancelSignup(id: $s) { id } }', variables: () => ({ s: randomUUID() }) },
+  reviewSignup: {
+    query: 'mutation($s: ID!) { reviewSignup(id: $s, accept: true) { id } }',
+    variables: () => ({ s: randomUUID() }),
+  },
+  logHours: {
+    query: 'mutation($s: ID!) { logHours(signupId: $s, day: "1405/09/01", hours: 1) { confirmedHours } }',
+    variables: () => ({ s: randomUUID() }),
+  },
+  reviewHours: {
+    query: 'mutation($h: ID!) { reviewHours(id: $h, accept: true) { id } }',
+    variables: () => ({ h: randomUUID() }),
   },
 };
 

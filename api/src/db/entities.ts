@@ -18,6 +18,7 @@ import {
 import { ActionPlan, PlanMilestone, PlanTask, PlanUpdate, TaskResource } from '../modules/plans/plans.entity.js';
 import { DonorProfile, Pledge, PledgeInstalment, Receipt } from '../modules/pledges/pledges.entity.js';
 import { Notification } from '../modules/notifications/notifications.entity.js';
+import { HoursLog, SlotSignup, TaskSlot, VolunteerProfile } from '../modules/volunteers/volunteers.entity.js';
 
 /** Every entity the ORM knows; a new module adds its entities here. */
 export const entities = [
@@ -53,4 +54,8 @@ export const entities = [
   PledgeInstalment,
   Receipt,
   Notification,
+  VolunteerProfile,
+  TaskSlot,
+  SlotSignup,
+  HoursLog,
 ];

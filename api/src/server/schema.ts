@@ -20,6 +20,8 @@ import { pledgesOperations } from '../modules/pledges/pledges.policy.js';
 import { PledgesResolver } from '../modules/pledges/pledges.resolver.js';
 import { notificationsOperations } from '../modules/notifications/notifications.policy.js';
 import { NotificationsResolver } from '../modules/notifications/notifications.resolver.js';
+import { volunteersOperations } from '../modules/volunteers/volunteers.policy.js';
+import { VolunteersResolver } from '../modules/volunteers/volunteers.resolver.js';
 import { crisisOperations } from '../modules/crisis/crisis.policy.js';
 import { CrisisResolver } from '../modules/crisis/crisis.resolver.js';
 import { mappingOperations } from '../modules/mapping/mapping.policy.js';
@@ -43,6 +45,7 @@ export const operationPolicies: OperationPolicies = {
   ...dashboardsOperations,
   ...pledgesOperations,
   ...notificationsOperations,
+  ...volunteersOperations,
 };
 
 export const resolvers = [
@@ -58,6 +61,7 @@ export const resolvers = [
   DashboardsResolver,
   PledgesResolver,
   NotificationsResolver,
+  VolunteersResolver,
 ] as const;
 
 export function buildAppSchema(pubSub: PubSub = createAppPubSub()): Promise<GraphQLSchema> {

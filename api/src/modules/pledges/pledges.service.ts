@@ -311,10 +311,17 @@ export class PledgesService {
       >(
         `select t.plan_id, r.id as resource_id, t.id as task_id, t.title as task_title, r.kind, r.item, r.unit,
                 coalesce(r.amount_rials::text, r.quantity::text, r.hours::text, '0') as needed,
-                coalesce((select sum(coalesce(p.amount_rials, p.quantity)) from pledge p
-                           where p.resource_id = r.id and p.status <> 'CANCELLED'), 0)::text as pledged,
-                coalesce((select sum(coalesce(x.amount_rials, x.quantity)) from receipt x join pledge p on p.id = x.pledge_id
-                           where p.resource_id = r.id), 0)::text as received
+                case when r.kind = 'VOLUNTEER_HOURS' then
+                  -- Time is not pledged: it is the hours of people signed up, and the hours confirmed.
+                  coalesce((select sum(s.hours_each) from slot_signup g join task_slot s on s.id = g.slot_id
+                             where s.task_id = t.id and g.status in ('PENDING', 'CONFIRMED')), 0)::text
+                else coalesce((select sum(coalesce(p.amount_rials, p.quantity)) from pledge p
+                                where p.resource_id = r.id and p.status <> 'CANCELLED'), 0)::text end as pledged,
+                case when r.kind = 'VOLUNTEER_HOURS' then
+                  coalesce((select sum(h.hours) from hours_log h join slot_signup g on g.id = h.signup_id
+                             join task_slot s on s.id = g.slot_id where s.task_id = t.id and h.status = 'CONFIRMED'), 0)::text
+                else coalesce((select sum(coalesce(x.amount_rials, x.quantity)) from receipt x join pledge p on p.id = x.pledge_id
+                                where p.resource_id = r.id), 0)::text end as received
            from task_resource r join plan_task t on t.id = r.task_id
           where t.plan_id = any(string_to_array(?, ',')::uuid[]) and t.status not in ('DONE', 'CANCELLED')
           order by t.position, r.position`,
@@ -355,9 +362,8 @@ export class PledgesService {
             item: r.item,
             unit: r.unit,
             needed: r.needed,
-            // Volunteer hours are signed up for in the volunteers module, not pledged here.
-            pledged: r.kind === ResourceKind.VOLUNTEER_HOURS ? '0' : r.pledged,
-            received: r.kind === ResourceKind.VOLUNTEER_HOURS ? '0' : r.received,
+            pledged: r.pledged,
+            received: r.received,
           })),
         cashOpenRials: (open > 0n ? open : 0n).toString(),
         donorCount: Number(t.donors),

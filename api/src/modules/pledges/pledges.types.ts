@@ -177,10 +177,10 @@ export class ResourceSupportType {
   @Field(() => String, { description: 'Rials for cash, the quantity for goods, hours for time' })
   needed!: string;
 
-  @Field(() => String, { description: 'Pledged and not cancelled; hours signed up for time' })
+  @Field(() => String, { description: 'Pledged and not cancelled; for time, the hours of people signed up' })
   pledged!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Received; for time, the hours confirmed' })
   received!: string;
 }
 
