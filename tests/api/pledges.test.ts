@@ -350,3 +350,72 @@ describe('donor privacy', () => {
     ).toBe('FORBIDDEN');
   });
 });
+
+describe('notices in the portal', () => {
+  const NOTICES =
+    '{ myNotifications(first: 50) { edges { node { id kind subjectId read params { key value } } } } unreadNotificationCount }';
+  type Notices = {
+    myNotifications: {
+      edges: {
+        node: { id: string; kind: string; subjectId: string; read: boolean; params: { key: string; value: string }[] };
+      }[];
+    };
+    unreadNotificationCount: number;
+  };
+  const notices = async (token: string) => ok(await gql<Notices>(NOTICES, {}, { token }));
+
+  it('tells the donor of confirmation, receipts and, once, of an overdue pledge', async () => {
+    const giver = await createUser([], ['DONOR']);
+    const late = ok(
+      await pledge(giver.token, {
+        idempotencyKey: `late-${randomUUID()}`,
+        kind: 'CASH',
+        amountRials: '1000',
+        dueOn: '1405/08/01',
+      }),
+    ).createPledge.pledge;
+    expect(late.overdue).toBe(true);
+    ok(await gql('mutation($id: ID!) { confirmPledge(id: $id) { id } }', { id: late.id }, { token: admin }));
+    ok(
+      await receive(admin, {
+        idempotencyKey: `r-${randomUUID()}`,
+        pledgeId: late.id,
+        amountRials: '400',
+        receivedOn: '1405/09/01',
+      }),
+    );
+    // The sweep runs every second in tests; wait for the reminder, then for two more sweeps.
+    await expect
+      .poll(async () => (await notices(giver.token)).myNotifications.edges.map((e) => e.node.kind).sort(), {
+        timeout: 10_000,
+      })
+      .toEqual(['PLEDGE_CONFIRMED', 'PLEDGE_OVERDUE', 'RECEIPT_RECORDED']);
+    await new Promise((r) => setTimeout(r, 2500));
+    const all = await notices(giver.token);
+    expect(all.myNotifications.edges.filter((e) => e.node.kind === 'PLEDGE_OVERDUE')).toHaveLength(1);
+    expect(all.unreadNotificationCount).toBe(3);
+    const overdue = all.myNotifications.edges.find((e) => e.node.kind === 'PLEDGE_OVERDUE')!.node;
+    expect(overdue.params).toContainEqual({ key: 'due', value: '2026-10-23' });
+    // Nobody else's notices can be marked read; one's own can.
+    const other = await createUser();
+    expect(
+      ok(
+        await gql<{ markNotificationsRead: number }>(
+          'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }',
+          { ids: [overdue.id] },
+          { token: other.token },
+        ),
+      ).markNotificationsRead,
+    ).toBe(0);
+    expect(
+      ok(
+        await gql<{ markNotificationsRead: number }>(
+          'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }',
+          { ids: [overdue.id] },
+          { token: giver.token },
+        ),
+      ).markNotificationsRead,
+    ).toBe(1);
+    expect((await notices(giver.token)).unreadNotificationCount).toBe(2);
+  });
+});

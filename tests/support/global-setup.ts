@@ -22,6 +22,8 @@ export default async function setup(project: TestProject) {
     MAP_MAX_ITEMS: '200',
     // Every response says how many SQL statements it took, so tests can prove loading is bounded.
     SQL_STATEMENT_COUNT: 'true',
+    // Overdue pledges are swept every second, so a test sees the reminder without waiting an hour.
+    REMINDER_INTERVAL_SECONDS: '1',
   };
   if (databaseUrl) await runNode('api/dist/cli/seed.js', env);
   const app = await startApp(env);

@@ -25,6 +25,8 @@ export interface AppConfig {
   logQueries: boolean;
   /** Adds `extensions.sqlStatements` to every GraphQL response: how many SQL statements it took. */
   countStatements: boolean;
+  /** How often overdue pledges are looked for and their donors reminded. */
+  reminderIntervalMs: number;
   map: MapConfig;
 }
 
@@ -81,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     portalBuildDir: path(env.PORTAL_BUILD_DIR, 'portal/build'),
     logQueries: bool(env.LOG_SQL, false),
     countStatements: bool(env.SQL_STATEMENT_COUNT, false),
+    reminderIntervalMs: Math.max(1, int('REMINDER_INTERVAL_SECONDS', env.REMINDER_INTERVAL_SECONDS, 3600)) * 1000,
     map: {
       maxItems: Math.max(1, int('MAP_MAX_ITEMS', env.MAP_MAX_ITEMS, 2000)),
       minCellCount: Math.max(1, int('HARM_MIN_CELL_COUNT', env.HARM_MIN_CELL_COUNT, 5)),

@@ -15,6 +15,7 @@ import { checkGate } from '../auth/operation-policy.js';
 import { AccountsService } from '../modules/accounts/accounts.service.js';
 import { LoginThrottle } from '../modules/accounts/login-throttle.js';
 import { MapLive } from '../modules/mapping/mapping.live.js';
+import { scheduleOverdueReminders } from '../modules/pledges/pledges.reminders.js';
 import type { Context } from './context.js';
 import { errorMessages, formatError, pickLang } from './errors.js';
 import { armor, MAX_TOKENS } from './hardening.js';
@@ -30,6 +31,7 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
   const loginThrottle = new LoginThrottle(config.loginMaxFailures, config.loginMaxFailures * 5, config.loginWindowMs);
   const mapLive = new MapLive();
   const changes = new Topic<string>();
+  const stopReminders = scheduleOverdueReminders(() => orm.em.fork(), config.reminderIntervalMs);
   const app = express();
   // Behind a reverse proxy on loopback the client address comes from X-Forwarded-For.
   app.set('trust proxy', 'loopback');
@@ -184,6 +186,7 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
     server: httpServer,
     /** Stops taking requests, ends open connections and subscriptions, then stops Apollo. */
     async stop() {
+      stopReminders();
       const closed = new Promise<void>((r) => httpServer.close(() => r()));
       httpServer.closeIdleConnections();
       await wsCleanup.dispose();
