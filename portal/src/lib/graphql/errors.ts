@@ -101,6 +101,20 @@ export const FIELD_REASONS = [
   'PLAN_CANCELLED',
   'UNKNOWN_TASK',
   'IN_THE_FUTURE',
+  'OVER_RECEIVED',
+  'PLEDGE_NOT_OPEN',
+  'PLAN_NOT_OPEN',
+  'KIND_MISMATCH',
+  'INSTALMENTS_DONT_ADD_UP',
+  'KEY_REUSED',
+  'UNKNOWN_RESOURCE',
+  'SLOT_FULL',
+  'ALREADY_SIGNED_UP',
+  'SLOT_CLOSED',
+  'NOT_CONFIRMED',
+  'UNKNOWN_NEIGHBOURHOOD',
+  'INVALID_PHONE',
+  'ILLEGAL_TRANSITION',
 ] as const;
 
 export type FieldReason = (typeof FIELD_REASONS)[number];
@@ -163,6 +177,20 @@ const reasonMessages: Record<FieldReason, () => string> = {
   PLAN_CANCELLED: m.reason_plan_cancelled,
   UNKNOWN_TASK: m.reason_unknown_task,
   IN_THE_FUTURE: m.reason_in_the_future,
+  OVER_RECEIVED: m.reason_over_received,
+  PLEDGE_NOT_OPEN: m.reason_pledge_not_open,
+  PLAN_NOT_OPEN: m.reason_plan_not_open,
+  KIND_MISMATCH: m.reason_kind_mismatch,
+  INSTALMENTS_DONT_ADD_UP: m.reason_instalments_dont_add_up,
+  KEY_REUSED: m.reason_key_reused,
+  UNKNOWN_RESOURCE: m.reason_unknown_resource,
+  SLOT_FULL: m.reason_slot_full,
+  ALREADY_SIGNED_UP: m.reason_already_signed_up,
+  SLOT_CLOSED: m.reason_slot_closed,
+  NOT_CONFIRMED: m.reason_not_confirmed,
+  UNKNOWN_NEIGHBOURHOOD: m.reason_unknown_neighbourhood,
+  INVALID_PHONE: m.reason_invalid_phone,
+  ILLEGAL_TRANSITION: m.reason_illegal_transition,
 };
 
 function isErrorCode(code: unknown): code is ErrorCode {
