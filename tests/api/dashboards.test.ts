@@ -171,5 +171,22 @@ describe('dashboards', () => {
     // Tasks at 100, 40 and 0 percent.
     expect(plan.progress).toBe(47);
     expect(plan.needs).toEqual([{ rank: 1 }]);
+    // The demo donor's pledges and the demo volunteer's hours on the lights task.
+    const support = ok(
+      await gql<{ planSupport: { resources: { kind: string; needed: string; pledged: string; received: string }[] } }>(
+        'query($p: ID!) { planSupport(planId: $p) { resources { kind needed pledged received } } }',
+        { p: plan.id },
+      ),
+    ).planSupport.resources;
+    expect(support.find((r) => r.kind === 'CASH')).toMatchObject({
+      needed: '180000000',
+      pledged: '120000000',
+      received: '50000000',
+    });
+    expect(support.find((r) => r.kind === 'IN_KIND')).toMatchObject({ needed: '20', pledged: '10', received: '0' });
+    expect(support.filter((r) => r.kind === 'VOLUNTEER_HOURS').map((r) => [r.pledged, r.received])).toContainEqual([
+      '4',
+      '3',
+    ]);
   });
 });

@@ -21,11 +21,20 @@ import {
   PlanMilestone,
   PlanTask,
   PlanUpdate,
+  ResourceKind,
   TaskResource,
-  type ResourceKind,
   type TaskStatus,
 } from '../modules/plans/plans.entity.js';
 import { normaliseDigits } from '../server/digits.js';
+import { Pledge, PledgeKind, Receipt, type PledgeStatus } from '../modules/pledges/pledges.entity.js';
+import {
+  HoursLog,
+  SlotSignup,
+  TaskSlot,
+  type HoursStatus,
+  type SignupStatus,
+  type VolunteerSkill,
+} from '../modules/volunteers/volunteers.entity.js';
 
 interface NeedSeed {
   id: string;
@@ -81,6 +90,38 @@ interface DemoPlansSeed {
     milestones: { title: string; dueOn: string }[];
     updates: { on: string; text: string }[];
   }[];
+  support: {
+    plan: string;
+    /** 1-based position of the task the pledges and slots are for. */
+    task: number;
+    pledges: {
+      id: string;
+      donor: string;
+      kind: PledgeKind;
+      amountRials?: string;
+      item?: string;
+      quantity?: number;
+      unit?: string;
+      status: PledgeStatus;
+      dueOn: string;
+      anonymous: boolean;
+      receipts: { amountRials?: string; quantity?: number; receivedOn: string }[];
+    }[];
+    slots: {
+      id: string;
+      title: string;
+      peopleNeeded: number;
+      skills: VolunteerSkill[];
+      startsOn: string;
+      endsOn: string;
+      hoursEach: number;
+      signups: {
+        volunteer: string;
+        status: SignupStatus;
+        hours: { day: string; hours: number; status: HoursStatus }[];
+      }[];
+    }[];
+  };
 }
 
 /**
@@ -191,6 +232,70 @@ export async function seedDemoPlans(
     });
     for (const m of p.milestones) tx.create(PlanMilestone, { plan, title: m.title, dueOn: m.dueOn });
     for (const u of p.updates) tx.create(PlanUpdate, { plan, author: facilitator, day: u.on, text: u.text });
+  }
+  await tx.flush();
+  await seedDemoSupport(tx, seed.support, facilitator);
+}
+
+/** A donor's pledges (one partly received, one anonymous) and a volunteer slot with confirmed hours. */
+async function seedDemoSupport(tx: EntityManager, s: DemoPlansSeed['support'], staff: User): Promise<void> {
+  const plan = await tx.findOne(ActionPlan, { id: s.plan }, { populate: ['leadOrganisation'] });
+  const task = await tx.findOne(PlanTask, { plan: s.plan, position: s.task });
+  if (!plan || !task) return;
+  const resources = await tx.find(TaskResource, { task: task.id });
+  for (const p of s.pledges) {
+    if (await tx.count(Pledge, { id: p.id })) continue;
+    const pledger = await tx.findOneOrFail(User, { email: p.donor });
+    const pledge = tx.create(Pledge, {
+      id: p.id,
+      pledger,
+      idempotencyKey: `demo-${p.id}`,
+      requestHash: 'demo',
+      plan,
+      task,
+      resource: resources.find((r) => (r.kind === ResourceKind.CASH) === (p.kind === PledgeKind.CASH)) ?? null,
+      organisation: plan.leadOrganisation,
+      kind: p.kind,
+      amountRials: p.amountRials ?? null,
+      item: p.item ?? null,
+      quantity: p.quantity ?? null,
+      unit: p.unit ?? null,
+      anonymous: p.anonymous,
+      dueOn: p.dueOn,
+      status: p.status,
+    });
+    p.receipts.forEach((r, i) =>
+      tx.create(Receipt, {
+        pledge,
+        organisation: plan.leadOrganisation,
+        recordedBy: staff,
+        idempotencyKey: `demo-${p.id}-${i}`,
+        requestHash: 'demo',
+        amountRials: r.amountRials ?? null,
+        quantity: r.quantity ?? null,
+        receivedOn: r.receivedOn,
+      }),
+    );
+  }
+  for (const slot of s.slots) {
+    if (await tx.count(TaskSlot, { id: slot.id })) continue;
+    const created = tx.create(TaskSlot, {
+      id: slot.id,
+      task,
+      title: slot.title,
+      peopleNeeded: slot.peopleNeeded,
+      skills: slot.skills,
+      startsOn: slot.startsOn,
+      endsOn: slot.endsOn,
+      hoursEach: slot.hoursEach,
+    });
+    for (const g of slot.signups) {
+      const volunteer = await tx.findOneOrFail(User, { email: g.volunteer });
+      const signup = tx.create(SlotSignup, { slot: created, volunteer, status: g.status });
+      for (const h of g.hours) {
+        tx.create(HoursLog, { signup, day: h.day, hours: h.hours, status: h.status, reviewedBy: staff });
+      }
+    }
   }
   await tx.flush();
 }
