@@ -107,6 +107,12 @@ describe('volunteer slots', () => {
       { token: volunteers[0]!.token },
     );
     expect(reasons(bad)).toEqual(['hours:OUT_OF_RANGE']);
+    const before = await gql(
+      'mutation($s: ID!) { logHours(signupId: $s, day: "1405/08/20", hours: 2) { confirmedHours } }',
+      { s: signupId },
+      { token: volunteers[0]!.token },
+    );
+    expect(reasons(before)).toEqual(['day:OUTSIDE_SLOT_DAYS']);
     ok(
       await gql(
         'mutation($s: ID!) { logHours(signupId: $s, day: "1405/09/02", hours: 3) { confirmedHours } }',
@@ -137,7 +143,17 @@ describe('volunteer slots', () => {
     ok(
       await gql('mutation($s: ID!) { cancelSignup(id: $s) { id } }', { s: second.id }, { token: volunteers[1]!.token }),
     );
-    expect(ok(await signUp(volunteers[2]!.token)).signUpForSlot).toMatchObject({ signedUp: 2, full: true });
+    const third = ok(await signUp(volunteers[2]!.token)).signUpForSlot;
+    expect(third).toMatchObject({ signedUp: 2, full: true });
+    // Declined stays declined for that slot, even when a place opens.
+    ok(
+      await gql(
+        'mutation($s: ID!) { reviewSignup(id: $s, accept: false) { id } }',
+        { s: third.mySignup!.id },
+        { token: admin },
+      ),
+    );
+    expect(reasons(await signUp(volunteers[2]!.token))).toEqual(['slotId:SIGNUP_DECLINED']);
   });
 
   it('shows who is coming and their contacts to staff only', async () => {

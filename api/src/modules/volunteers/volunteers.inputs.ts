@@ -26,7 +26,10 @@ export class VolunteerProfileInput {
   @ArrayMaxSize(10)
   languages!: string[];
 
-  @Field(() => String, { nullable: true, description: 'Seen only by base staff of your neighbourhoods' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Seen only by base staff of the neighbourhoods whose slots you sign up for, and province admins',
+  })
   @IsOptional()
   @MaxLength(40)
   phone?: string | null;

@@ -136,6 +136,8 @@ export class VolunteersService {
     }
     const mine = await this.em.findOne(SlotSignup, { slot: slot.id, volunteer: viewer.userId });
     if (mine && active.includes(mine.status)) throw badInput([{ field: 'slotId', reason: 'ALREADY_SIGNED_UP' }]);
+    // Staff's "no" stands for this slot; only someone who withdrew may come back.
+    if (mine?.status === SignupStatus.DECLINED) throw badInput([{ field: 'slotId', reason: 'SIGNUP_DECLINED' }]);
     const taken = await this.em.count(SlotSignup, { slot: slot.id, status: { $in: active } });
     if (taken >= slot.peopleNeeded) throw badInput([{ field: 'slotId', reason: 'SLOT_FULL' }]);
     const signup = mine ?? this.em.create(SlotSignup, { slot, volunteer: this.em.getReference(User, viewer.userId) });
@@ -214,6 +216,9 @@ export class VolunteersService {
     const day = parseDay(dayRaw);
     if (!day) problems.push({ field: 'day', reason: 'INVALID_DATE' });
     else if (day > todayInTehran()) problems.push({ field: 'day', reason: 'IN_THE_FUTURE' });
+    else if (day < isoDayOf(signup.slot.startsOn)! || day > isoDayOf(signup.slot.endsOn)!) {
+      problems.push({ field: 'day', reason: 'OUTSIDE_SLOT_DAYS' });
+    }
     if (!Number.isInteger(hours) || hours < 1 || hours > 24) problems.push({ field: 'hours', reason: 'OUT_OF_RANGE' });
     if (problems.length) throw badInput(problems);
     const log = this.em.create(HoursLog, { signup, day: day!, hours });
