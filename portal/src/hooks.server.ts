@@ -11,6 +11,8 @@ export const handle: Handle = ({ event, resolve }) =>
     event.request = request;
     const response = await resolve(event, {
       transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', textDirection(locale)),
+      // Houdini reads the content type of an error answer (a refused query is a 400) while rendering.
+      filterSerializedResponseHeaders: (name) => name === 'content-type',
     });
     // Every page greets the signed-in visitor, so no page may be kept by a shared cache.
     if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');

@@ -330,7 +330,7 @@ export class PledgesService {
       this.em.execute<{ plan_id: string; cash_needed: string; cash_pledged: string; donors: string }[]>(
         `select pl.id as plan_id,
                 coalesce((select sum(r.amount_rials) from task_resource r join plan_task t on t.id = r.task_id
-                           where t.plan_id = pl.id and t.status <> 'CANCELLED' and r.kind = 'CASH'), 0)::text as cash_needed,
+                           where t.plan_id = pl.id and t.status not in ('DONE', 'CANCELLED') and r.kind = 'CASH'), 0)::text as cash_needed,
                 coalesce((select sum(p.amount_rials) from pledge p where p.plan_id = pl.id and p.status <> 'CANCELLED'), 0)::text as cash_pledged,
                 (select count(distinct p.pledger_id) from pledge p where p.plan_id = pl.id and p.status <> 'CANCELLED')::text as donors
            from action_plan pl where pl.id = any(string_to_array(?, ',')::uuid[])`,

@@ -115,6 +115,8 @@ export const FIELD_REASONS = [
   'UNKNOWN_NEIGHBOURHOOD',
   'INVALID_PHONE',
   'ILLEGAL_TRANSITION',
+  'SIGNUP_DECLINED',
+  'OUTSIDE_SLOT_DAYS',
 ] as const;
 
 export type FieldReason = (typeof FIELD_REASONS)[number];
@@ -191,6 +193,8 @@ const reasonMessages: Record<FieldReason, () => string> = {
   UNKNOWN_NEIGHBOURHOOD: m.reason_unknown_neighbourhood,
   INVALID_PHONE: m.reason_invalid_phone,
   ILLEGAL_TRANSITION: m.reason_illegal_transition,
+  SIGNUP_DECLINED: m.reason_signup_declined,
+  OUTSIDE_SLOT_DAYS: m.reason_outside_slot_days,
 };
 
 function isErrorCode(code: unknown): code is ErrorCode {
