@@ -102,6 +102,7 @@ const policy: Record<string, Audience[]> = {
   supportProjects: audiences,
   planSupport: audiences,
   myPledges: signedIn,
+  myDonorProfile: signedIn,
   planPledges: signedIn,
   organisationLedger: moderators,
   createPledge: signedIn,
@@ -377,6 +378,7 @@ const calls: Record<string, Call> = {
     variables: () => ({ p: randomUUID() }),
   },
   myPledges: { query: '{ myPledges { id } }' },
+  myDonorProfile: { query: '{ myDonorProfile { kind } }' },
   planPledges: { query: 'query($p: ID!) { planPledges(planId: $p) { id } }', variables: () => ({ p: randomUUID() }) },
   organisationLedger: {
     query: 'query($o: ID!) { organisationLedger(organisationId: $o) { organisationId } }',

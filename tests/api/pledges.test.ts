@@ -297,6 +297,24 @@ describe('donor privacy', () => {
     const asAdmin = (await planPledges(admin)).find((x) => x.id === p.id)!;
     expect(asAdmin.donorName).toBe('Test user');
     expect(asAdmin.donorContact).toEqual({ email: donor.email, phone: '0911 123 4567' });
+    // The donor reads their own profile back to edit it; nobody else's.
+    const profile = ok(
+      await gql<{ myDonorProfile: { kind: string; phone: string | null } | null }>(
+        '{ myDonorProfile { kind phone } }',
+        {},
+        { token: donor.token },
+      ),
+    );
+    expect(profile.myDonorProfile).toEqual({ kind: 'INDIVIDUAL', phone: '0911 123 4567' });
+    expect(
+      ok(
+        await gql<{ myDonorProfile: unknown }>(
+          '{ myDonorProfile { kind } }',
+          {},
+          { token: (await createUser()).token },
+        ),
+      ).myDonorProfile,
+    ).toBeNull();
     const supervisor = (await planPledges(await login(demo.county_supervisor))).find((x) => x.id === p.id)!;
     expect(supervisor.donorContact?.email).toBe(donor.email);
     const own = ok(

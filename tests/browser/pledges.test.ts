@@ -219,6 +219,9 @@ describe('pledges, receipts, ledger and notices', { timeout: 240_000 }, () => {
     await profile.getByLabel(text('pledge_profile_phone')).fill('۰۹۱۲ ۳۴۵ ۶۷۸۹');
     await profile.getByRole('button', { name: text('pledge_profile_submit') }).click();
     await profile.getByTestId('form-success').getByText(text('pledge_profile_saved')).waitFor();
+    // Coming back, the form shows what was saved, ready to edit.
+    await page.reload();
+    expect(await profile.getByLabel(text('pledge_profile_phone')).inputValue()).toBe('0912 345 6789');
     expect(await page.getByTestId('my-pledges-empty').isVisible()).toBe(true);
     await expectFits(page, '/pledges');
     await expectNoAxeViolations(page);

@@ -11,6 +11,7 @@ export const pledgesOperations = {
   supportProjects: anyone,
   planSupport: anyone,
   myPledges: signedIn,
+  myDonorProfile: signedIn,
   planPledges: signedIn,
   organisationLedger: only(Role.BASE_STAFF, Role.COUNTY_SUPERVISOR, Role.PROVINCE_ADMIN),
   createPledge: signedIn,

@@ -3,6 +3,7 @@ import type { Context } from '../../server/context.js';
 import { DonorProfileInput, PledgeInput, ReceiptInput } from './pledges.inputs.js';
 import { PledgesService } from './pledges.service.js';
 import {
+  DonorProfileType,
   OrganisationLedgerType,
   PlanSupportType,
   PledgeResultType,
@@ -26,6 +27,11 @@ export class PledgesResolver {
   async planSupport(@Arg('planId', () => ID) planId: string, @Ctx() ctx: Context) {
     const [plan] = await service(ctx).support([planId]);
     return plan ?? null;
+  }
+
+  @Query(() => DonorProfileType, { nullable: true, description: 'Your own donor profile' })
+  myDonorProfile(@Ctx() ctx: Context) {
+    return service(ctx).profile(ctx.viewer);
   }
 
   @Query(() => [PledgeType], { description: 'Your pledges, newest first' })

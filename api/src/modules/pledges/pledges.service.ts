@@ -24,6 +24,7 @@ import {
 import type { DonorProfileInput, PledgeInput, ReceiptInput } from './pledges.inputs.js';
 import { canReadLedger, canReceiveFor, canSeeDonorIdentity, canSeeDonorName } from './pledges.policy.js';
 import type {
+  DonorProfileType,
   OrganisationLedgerType,
   PlanSupportType,
   PledgeResultType,
@@ -250,6 +251,13 @@ export class PledgesService {
       result: true,
       change: { entityType: 'DonorProfile', entityId: profile.id, before: null, after: { kind: input.kind } },
     };
+  }
+
+  /** The viewer's own donor profile, to edit; nobody reads anyone else's here. */
+  async profile(viewer: Viewer | null): Promise<DonorProfileType | null> {
+    if (!viewer) return null;
+    const p = await this.em.findOne(DonorProfile, { user: viewer.userId });
+    return p ? { kind: p.kind, organisationName: p.organisationName ?? null, phone: p.phone ?? null } : null;
   }
 
   async mine(viewer: Viewer | null): Promise<PledgeType[]> {

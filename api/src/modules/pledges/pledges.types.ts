@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ResourceKind } from '../plans/plans.entity.js';
-import { PledgeKind, PledgeStatus } from './pledges.entity.js';
+import { DonorKind, PledgeKind, PledgeStatus } from './pledges.entity.js';
 
 @ObjectType('DonorContact', {
   description: 'Only for base staff of the receiving neighbourhood, its supervisor and province admins',
@@ -284,4 +284,16 @@ export class OrganisationLedgerType {
 
   @Field(() => [LedgerLineType], { description: 'Newest first' })
   lines!: LedgerLineType[];
+}
+
+@ObjectType('DonorProfile', { description: 'Your own donor profile' })
+export class DonorProfileType {
+  @Field(() => DonorKind)
+  kind!: DonorKind;
+
+  @Field(() => String, { nullable: true })
+  organisationName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
 }
