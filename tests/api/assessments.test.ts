@@ -8,13 +8,9 @@ import {
   type AssessmentView,
 } from '../support/assessments.js';
 import { createTestNeighbourhood, createUser, organisationId, type TestUser } from '../support/factories.js';
-import { demo, errorCode, gql, login, ok } from '../support/gql.js';
+import { demo, errorCode, gql, login, ok, fieldReasons } from '../support/gql.js';
 import { createFeature, point } from '../support/mapping.js';
 import { subscribe } from '../support/ws.js';
-
-type Fields = { field: string; reason: string }[];
-const reasons = (r: { body: { errors?: { extensions?: { fields?: unknown } }[] } }) =>
-  ((r.body.errors?.[0]?.extensions?.fields ?? []) as Fields).map((f) => `${f.field}:${f.reason}`);
 
 let admin: string;
 let n: { id: string; slug: string };
@@ -87,7 +83,7 @@ describe('dot-voting through the API', () => {
     expect(closed.code).toBeNull();
     const late = await assessmentCall('joinNeedsAssessment', 'code: $code', { code: a.code }, residents[3]!.token);
     // The code no longer opens anything, and a member voting after close is told so.
-    expect(reasons(late)).toEqual(['code:UNKNOWN_CODE']);
+    expect(fieldReasons(late)).toEqual(['code:UNKNOWN_CODE']);
     const member = await assessmentCall(
       'castDots',
       'assessmentId: $a, dots: $dots',
@@ -127,10 +123,12 @@ describe('dot-voting through the API', () => {
     ok(await assessmentCall('joinNeedsAssessment', 'code: $code', { code: a.code }, voter.token));
     const cast = (dots: unknown[]) =>
       assessmentCall('castDots', 'assessmentId: $a, dots: $dots', { a: a.id, dots }, voter.token);
-    expect(reasons(await cast([{ needId: ids.P, dots: 4 }]))).toEqual(['dots:TOO_MANY_DOTS']);
-    expect(reasons(await cast([{ needId: ids.P, dots: 0 }]))).toEqual(['dots.0.dots:OUT_OF_RANGE']);
-    expect(reasons(await cast([]))).toEqual(['dots:REQUIRED']);
-    expect(reasons(await cast([{ needId: crypto.randomUUID(), dots: 1 }]))).toEqual(['dots.0.needId:UNKNOWN_NEED']);
+    expect(fieldReasons(await cast([{ needId: ids.P, dots: 4 }]))).toEqual(['dots:TOO_MANY_DOTS']);
+    expect(fieldReasons(await cast([{ needId: ids.P, dots: 0 }]))).toEqual(['dots.0.dots:OUT_OF_RANGE']);
+    expect(fieldReasons(await cast([]))).toEqual(['dots:REQUIRED']);
+    expect(fieldReasons(await cast([{ needId: crypto.randomUUID(), dots: 1 }]))).toEqual([
+      'dots.0.needId:UNKNOWN_NEED',
+    ]);
     expect((await readAssessment(a.id, admin))!.voterCount).toBe(0);
     // Someone who did not join cannot vote at all, and the assessment does not exist for them.
     const stranger = await assessmentCall(
@@ -184,7 +182,7 @@ describe('scoring matrix through the API', () => {
     ok(await score('A', [4, 1, 4]));
     ok(await score('B', [2, 5, 2]));
     ok(await score('C', [5, 5, 5]));
-    expect(reasons(await score('A', [6, 1, 1]))).toEqual(['scores.0.score:OUT_OF_RANGE']);
+    expect(fieldReasons(await score('A', [6, 1, 1]))).toEqual(['scores.0.score:OUT_OF_RANGE']);
     ok(await assessmentCall('openVoting', 'id: $id', { id: a.id }, admin));
     const closed = ok(await assessmentCall('closeVoting', 'id: $id', { id: a.id }, admin)).closeVoting!;
     expect(closed.ranking.map((r) => [r.need.title, r.rank, r.tied, r.score])).toEqual([
@@ -225,7 +223,7 @@ describe('bad input leaves nothing behind', () => {
       { token: admin },
     );
     expect(errorCode(r1)).toBe('BAD_USER_INPUT');
-    expect(reasons(r1)).toEqual([
+    expect(fieldReasons(r1)).toEqual([
       'heldTo:DATE_ORDER',
       'criteria.0.weight:INVALID_WEIGHT',
       'criteria.1.weight:INVALID_WEIGHT',
@@ -238,7 +236,7 @@ describe('bad input leaves nothing behind', () => {
       },
       { token: admin },
     );
-    expect(reasons(r2)).toEqual(['heldFrom:INVALID_DATE']);
+    expect(fieldReasons(r2)).toEqual(['heldFrom:INVALID_DATE']);
     const after = ok(
       await gql<{ needsAssessments: unknown[] }>(
         'query($n: ID!) { needsAssessments(neighbourhoodId: $n) { id } }',
@@ -257,14 +255,14 @@ describe('bad input leaves nothing behind', () => {
       { a: a.id, participant: { name: 'مریم', group: 'INFORMANT', consent: false } },
       admin,
     );
-    expect(reasons(r)).toEqual(['consent:CONSENT_REQUIRED']);
+    expect(fieldReasons(r)).toEqual(['consent:CONSENT_REQUIRED']);
     expect((await readAssessment(a.id, admin))!.namedParticipants).toEqual([]);
   });
 
   it('refuses to open voting with fewer than two needs, and criteria changes once voting started', async () => {
     let a = await createAssessment(admin, n.id);
     a = await addNeed(admin, a.id, 'only one');
-    expect(reasons(await assessmentCall('openVoting', 'id: $id', { id: a.id }, admin))).toEqual([
+    expect(fieldReasons(await assessmentCall('openVoting', 'id: $id', { id: a.id }, admin))).toEqual([
       'needs:TOO_FEW_NEEDS',
     ]);
     await addNeed(admin, a.id, 'second');
@@ -275,7 +273,7 @@ describe('bad input leaves nothing behind', () => {
       { id: a.id, input: { dotsPerParticipant: 9 } },
       admin,
     );
-    expect(reasons(r)).toEqual(['dotsPerParticipant:VOTING_STARTED']);
+    expect(fieldReasons(r)).toEqual(['dotsPerParticipant:VOTING_STARTED']);
     expect((await readAssessment(a.id, admin))!.dotsPerParticipant).toBe(3);
   });
 });
@@ -322,7 +320,7 @@ describe('who sees what', () => {
       },
       { token: admin },
     );
-    expect(reasons(wrongKind)).toEqual(['harmFeatureIds.0:NOT_A_HARM', 'strengthFeatureIds.0:UNKNOWN_FEATURE']);
+    expect(fieldReasons(wrongKind)).toEqual(['harmFeatureIds.0:NOT_A_HARM', 'strengthFeatureIds.0:UNKNOWN_FEATURE']);
 
     const asAdmin = (await readAssessment(a.id, admin))!.needs[0]!;
     expect(asAdmin.linkedFeatures.map((f) => f.kind).sort()).toEqual(['ASSET', 'HARM']);

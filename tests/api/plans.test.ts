@@ -1,12 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addNeed, createAssessment } from '../support/assessments.js';
 import { createTestNeighbourhood, organisationId } from '../support/factories.js';
-import { demo, errorCode, gql, login, ok } from '../support/gql.js';
+import { demo, errorCode, gql, login, ok, fieldReasons } from '../support/gql.js';
 import { addTask, createPlan, rankedNeeds, readPlan, updateTask } from '../support/plans.js';
-
-type Fields = { field: string; reason: string }[];
-const reasons = (r: { body: { errors?: { extensions?: { fields?: unknown } }[] } }) =>
-  ((r.body.errors?.[0]?.extensions?.fields ?? []) as Fields).map((f) => `${f.field}:${f.reason}`);
 
 let admin: string;
 let n: { id: string; slug: string };
@@ -81,7 +77,7 @@ describe('action plans', () => {
     const task = ok(await addTask(admin, plan.id, { title: 'کار', startOn: '1405/09/01', endOn: '1405/09/10' }))
       .addPlanTask.tasks[0]!;
     const bad = await addTask(admin, plan.id, { title: 'x', startOn: '1405/09/10', endOn: '1405/09/01' });
-    expect(reasons(bad)).toEqual(['endOn:DATE_ORDER']);
+    expect(fieldReasons(bad)).toEqual(['endOn:DATE_ORDER']);
     // With a lead organisation to look up on the way, still refused whole.
     const led = await addTask(admin, plan.id, {
       title: 'x',
@@ -89,17 +85,19 @@ describe('action plans', () => {
       startOn: '1405/09/10',
       endOn: '1405/09/01',
     });
-    expect(reasons(led)).toEqual(['endOn:DATE_ORDER']);
-    expect(reasons(await updateTask(admin, task.id, { endOn: '1405/08/01' }))).toEqual(['endOn:DATE_ORDER']);
-    expect(reasons(await updateTask(admin, task.id, { progress: 150 }))).toEqual(['progress:OUT_OF_RANGE']);
-    expect(reasons(await updateTask(admin, task.id, { progress: -1 }))).toEqual(['progress:OUT_OF_RANGE']);
-    expect(reasons(await updateTask(admin, task.id, { status: 'DONE', progress: 40 }))).toEqual([
+    expect(fieldReasons(led)).toEqual(['endOn:DATE_ORDER']);
+    expect(fieldReasons(await updateTask(admin, task.id, { endOn: '1405/08/01' }))).toEqual(['endOn:DATE_ORDER']);
+    expect(fieldReasons(await updateTask(admin, task.id, { progress: 150 }))).toEqual(['progress:OUT_OF_RANGE']);
+    expect(fieldReasons(await updateTask(admin, task.id, { progress: -1 }))).toEqual(['progress:OUT_OF_RANGE']);
+    expect(fieldReasons(await updateTask(admin, task.id, { status: 'DONE', progress: 40 }))).toEqual([
       'progress:DONE_MEANS_100',
     ]);
-    expect(reasons(await updateTask(admin, task.id, { budgetRials: '-5' }))).toEqual(['budgetRials:INVALID_AMOUNT']);
-    expect(reasons(await updateTask(admin, task.id, { startOn: '1405/13/01' }))).toEqual(['startOn:INVALID_DATE']);
+    expect(fieldReasons(await updateTask(admin, task.id, { budgetRials: '-5' }))).toEqual([
+      'budgetRials:INVALID_AMOUNT',
+    ]);
+    expect(fieldReasons(await updateTask(admin, task.id, { startOn: '1405/13/01' }))).toEqual(['startOn:INVALID_DATE']);
     expect(
-      reasons(
+      fieldReasons(
         await updateTask(admin, task.id, {
           resources: [
             { kind: 'CASH', amountRials: '0' },
@@ -128,7 +126,7 @@ describe('action plans', () => {
       { i: { needIds: [open.needs[0]!.id], title: 't', goal: 'g', leadOrganisationId: crypto.randomUUID() } },
       { token: admin },
     );
-    expect(reasons(r)).toEqual(['needIds:NOT_RANKED', 'leadOrganisationId:UNKNOWN_ORGANISATION']);
+    expect(fieldReasons(r)).toEqual(['needIds:NOT_RANKED', 'leadOrganisationId:UNKNOWN_ORGANISATION']);
   });
 
   it('keeps drafts and authors with those who run or supervise; the rest see the plan', async () => {
@@ -146,7 +144,7 @@ describe('action plans', () => {
       { p: active.id, i: { on: '1499/01/01', text: 'x' } },
       { token: admin },
     );
-    expect(reasons(future)).toEqual(['on:IN_THE_FUTURE']);
+    expect(fieldReasons(future)).toEqual(['on:IN_THE_FUTURE']);
     const resident = await login(demo.resident);
     expect(await readPlan(draft.id, resident)).toBeNull();
     expect(await readPlan(draft.id, null)).toBeNull();

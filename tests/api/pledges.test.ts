@@ -2,12 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestNeighbourhood, createUser, type TestUser } from '../support/factories.js';
-import { appUrl, demo, errorCode, gql, login, ok } from '../support/gql.js';
+import { appUrl, demo, errorCode, gql, login, ok, fieldReasons } from '../support/gql.js';
 import { addTask, createPlan, rankedNeeds } from '../support/plans.js';
-
-type Fields = { field: string; reason: string }[];
-const reasons = (r: { body: { errors?: { extensions?: { fields?: unknown } }[] } }) =>
-  ((r.body.errors?.[0]?.extensions?.fields ?? []) as Fields).map((f) => `${f.field}:${f.reason}`);
 
 const PLEDGE = `id status kind amountRials item quantity unit anonymous donorName donorContact { email phone }
   receivedRials receivedQuantity overdue mine resourceId taskId instalments { dueOn amountRials overdue }`;
@@ -122,7 +118,7 @@ describe('idempotent pledges and receipts', () => {
     );
     expect(mine).toHaveLength(1);
     // The same key for a different pledge is refused, not silently answered with the first.
-    expect(reasons(await pledge(donor.token, { ...input, amountRials: '6000000' }))).toEqual([
+    expect(fieldReasons(await pledge(donor.token, { ...input, amountRials: '6000000' }))).toEqual([
       'idempotencyKey:KEY_REUSED',
     ]);
   });
@@ -216,13 +212,13 @@ describe('bad input stores nothing', () => {
   it('refuses negative and zero amounts, goods without a unit, and pledges to a plan not open', async () => {
     const before = (await planPledges(admin)).length;
     expect(
-      reasons(await pledge(donor.token, { idempotencyKey: `b-${randomUUID()}`, kind: 'CASH', amountRials: '-5' })),
+      fieldReasons(await pledge(donor.token, { idempotencyKey: `b-${randomUUID()}`, kind: 'CASH', amountRials: '-5' })),
     ).toEqual(['amountRials:INVALID_AMOUNT']);
     expect(
-      reasons(await pledge(donor.token, { idempotencyKey: `b-${randomUUID()}`, kind: 'CASH', amountRials: '0' })),
+      fieldReasons(await pledge(donor.token, { idempotencyKey: `b-${randomUUID()}`, kind: 'CASH', amountRials: '0' })),
     ).toEqual(['amountRials:INVALID_AMOUNT']);
     expect(
-      reasons(
+      fieldReasons(
         await pledge(donor.token, {
           idempotencyKey: `b-${randomUUID()}`,
           resourceId: goods,
@@ -232,7 +228,7 @@ describe('bad input stores nothing', () => {
       ),
     ).toEqual(['unit:UNIT_REQUIRED']);
     expect(
-      reasons(
+      fieldReasons(
         await pledge(donor.token, {
           idempotencyKey: `b-${randomUUID()}`,
           resourceId: goods,
@@ -242,7 +238,7 @@ describe('bad input stores nothing', () => {
       ),
     ).toEqual(['resourceId:KIND_MISMATCH']);
     expect(
-      reasons(
+      fieldReasons(
         await pledge(donor.token, {
           idempotencyKey: `b-${randomUUID()}`,
           kind: 'CASH',
@@ -254,9 +250,9 @@ describe('bad input stores nothing', () => {
         }),
       ),
     ).toEqual(['instalments:INSTALMENTS_DONT_ADD_UP']);
-    expect(reasons(await pledge(donor.token, { idempotencyKey: 'short', kind: 'CASH', amountRials: '10' }))).toEqual([
-      'idempotencyKey:INVALID_KEY',
-    ]);
+    expect(
+      fieldReasons(await pledge(donor.token, { idempotencyKey: 'short', kind: 'CASH', amountRials: '10' })),
+    ).toEqual(['idempotencyKey:INVALID_KEY']);
     expect((await planPledges(admin)).length).toBe(before);
   });
 
@@ -273,14 +269,14 @@ describe('bad input stores nothing', () => {
     const r = (input: Record<string, unknown>) =>
       receive(admin, { idempotencyKey: `r-${randomUUID()}`, pledgeId: p.id, receivedOn: '1405/09/01', ...input });
     ok(await r({ quantity: 30 }));
-    expect(reasons(await r({ quantity: 11 }))).toEqual(['quantity:OVER_RECEIVED']);
-    expect(reasons(await r({ quantity: 0 }))).toEqual(['quantity:OUT_OF_RANGE']);
-    expect(reasons(await r({ quantity: 5, receivedOn: '1499/01/01' }))).toEqual(['receivedOn:IN_THE_FUTURE']);
+    expect(fieldReasons(await r({ quantity: 11 }))).toEqual(['quantity:OVER_RECEIVED']);
+    expect(fieldReasons(await r({ quantity: 0 }))).toEqual(['quantity:OUT_OF_RANGE']);
+    expect(fieldReasons(await r({ quantity: 5, receivedOn: '1499/01/01' }))).toEqual(['receivedOn:IN_THE_FUTURE']);
     const still = (await planPledges(admin)).find((x) => x.id === p.id)!;
     expect(still).toMatchObject({ status: 'PARTLY_RECEIVED', receivedQuantity: 30 });
     const over = ok(await r({ quantity: 15, override: true })).recordReceipt.pledge;
     expect(over).toMatchObject({ status: 'FULFILLED', receivedQuantity: 45 });
-    expect(reasons(await r({ quantity: 1 }))).toEqual(['pledgeId:PLEDGE_NOT_OPEN']);
+    expect(fieldReasons(await r({ quantity: 1 }))).toEqual(['pledgeId:PLEDGE_NOT_OPEN']);
   });
 });
 

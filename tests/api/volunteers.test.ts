@@ -1,11 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestNeighbourhood, createUser, type TestUser } from '../support/factories.js';
-import { demo, errorCode, gql, login, ok } from '../support/gql.js';
+import { demo, errorCode, gql, login, ok, fieldReasons } from '../support/gql.js';
 import { addTask, createPlan, rankedNeeds } from '../support/plans.js';
-
-type Fields = { field: string; reason: string }[];
-const reasons = (r: { body: { errors?: { extensions?: { fields?: unknown } }[] } }) =>
-  ((r.body.errors?.[0]?.extensions?.fields ?? []) as Fields).map((f) => `${f.field}:${f.reason}`);
 
 const SLOT = `id title peopleNeeded signedUp confirmed full hoursEach
   mySignup { id status confirmedHours hours { id hours status } }
@@ -87,9 +83,9 @@ describe('volunteer slots', () => {
   it('signs volunteers up until the slot is full, confirms, logs and confirms hours, and counts them', async () => {
     const first = ok(await signUp(volunteers[0]!.token)).signUpForSlot;
     expect(first).toMatchObject({ signedUp: 1, full: false, mySignup: { status: 'PENDING' } });
-    expect(reasons(await signUp(volunteers[0]!.token))).toEqual(['slotId:ALREADY_SIGNED_UP']);
+    expect(fieldReasons(await signUp(volunteers[0]!.token))).toEqual(['slotId:ALREADY_SIGNED_UP']);
     ok(await signUp(volunteers[1]!.token));
-    expect(reasons(await signUp(volunteers[2]!.token))).toEqual(['slotId:SLOT_FULL']);
+    expect(fieldReasons(await signUp(volunteers[2]!.token))).toEqual(['slotId:SLOT_FULL']);
     expect((await slots(admin))[0]).toMatchObject({ signedUp: 2, full: true });
 
     const signupId = first.mySignup!.id;
@@ -99,20 +95,20 @@ describe('volunteer slots', () => {
       { s: signupId },
       { token: volunteers[0]!.token },
     );
-    expect(reasons(early)).toEqual(['signupId:NOT_CONFIRMED']);
+    expect(fieldReasons(early)).toEqual(['signupId:NOT_CONFIRMED']);
     ok(await gql('mutation($s: ID!) { reviewSignup(id: $s, accept: true) { id } }', { s: signupId }, { token: admin }));
     const bad = await gql(
       'mutation($s: ID!) { logHours(signupId: $s, day: "1405/09/02", hours: 25) { confirmedHours } }',
       { s: signupId },
       { token: volunteers[0]!.token },
     );
-    expect(reasons(bad)).toEqual(['hours:OUT_OF_RANGE']);
+    expect(fieldReasons(bad)).toEqual(['hours:OUT_OF_RANGE']);
     const before = await gql(
       'mutation($s: ID!) { logHours(signupId: $s, day: "1405/08/20", hours: 2) { confirmedHours } }',
       { s: signupId },
       { token: volunteers[0]!.token },
     );
-    expect(reasons(before)).toEqual(['day:OUTSIDE_SLOT_DAYS']);
+    expect(fieldReasons(before)).toEqual(['day:OUTSIDE_SLOT_DAYS']);
     ok(
       await gql(
         'mutation($s: ID!) { logHours(signupId: $s, day: "1405/09/02", hours: 3) { confirmedHours } }',
@@ -153,7 +149,7 @@ describe('volunteer slots', () => {
         { token: admin },
       ),
     );
-    expect(reasons(await signUp(volunteers[2]!.token))).toEqual(['slotId:SIGNUP_DECLINED']);
+    expect(fieldReasons(await signUp(volunteers[2]!.token))).toEqual(['slotId:SIGNUP_DECLINED']);
   });
 
   it('shows who is coming and their contacts to staff only', async () => {
@@ -198,7 +194,7 @@ describe('volunteer slots', () => {
       },
       { token: admin },
     );
-    expect(reasons(r)).toEqual(['endsOn:DATE_ORDER', 'peopleNeeded:OUT_OF_RANGE']);
+    expect(fieldReasons(r)).toEqual(['endsOn:DATE_ORDER', 'peopleNeeded:OUT_OF_RANGE']);
     expect((await slots(admin)).length).toBe(1);
     expect(task.id).toBe(slotId);
   });

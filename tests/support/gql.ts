@@ -35,6 +35,12 @@ export async function gql<T = Record<string, unknown>>(
 
 export const errorCode = (r: GqlResult) => r.body.errors?.[0]?.extensions?.code;
 
+/** The refusal reasons of the first error, as `field:REASON`, in the order the API gave them. */
+export const fieldReasons = (r: GqlResult): string[] =>
+  ((r.body.errors?.[0]?.extensions?.fields ?? []) as { field: string; reason: string }[]).map(
+    (f) => `${f.field}:${f.reason}`,
+  );
+
 /** Fails with the server's errors when a call that should succeed did not. */
 export function ok<T>(r: GqlResult<T>): T {
   if (r.body.errors?.length || !r.body.data) throw new Error(`GraphQL errors: ${JSON.stringify(r.body.errors)}`);

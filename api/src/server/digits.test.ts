@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseDigits, parseRials } from './digits.js';
+import { normaliseDigits, parsePhone, parseRials } from './digits.js';
 
 describe('normaliseDigits', () => {
   it('maps Persian and Arabic-Indic digits to Latin and leaves the rest', () => {
@@ -22,5 +22,15 @@ describe('parseRials', () => {
     for (const bad of ['', '-5', '1.5', '۱٫۵', 'ten', '1e9', '1000000000000000001']) {
       expect(parseRials(bad), bad).toBeNull();
     }
+  });
+});
+
+describe('parsePhone', () => {
+  it('reads Persian digits, keeps empty as undefined and refuses what is not a number', () => {
+    expect(parsePhone('۰۹۱۱ ۱۲۳ ۴۵۶۷')).toBe('0911 123 4567');
+    expect(parsePhone('+98 911-123-4567')).toBe('+98 911-123-4567');
+    expect(parsePhone('  ')).toBeUndefined();
+    expect(parsePhone(null)).toBeUndefined();
+    for (const bad of ['call me', '12', '0911#123']) expect(parsePhone(bad), bad).toBeNull();
   });
 });

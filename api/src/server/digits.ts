@@ -19,3 +19,15 @@ export function parseRials(raw: string): string | null {
   const value = BigInt(text);
   return value <= MAX_RIALS ? value.toString() : null;
 }
+
+const phonePattern = /^\+?[0-9][0-9 -]{3,18}[0-9]$/;
+
+/**
+ * A phone number as typed (Persian digits accepted): undefined when left empty, null when it is
+ * not a phone number, else the number with Latin digits.
+ */
+export function parsePhone(raw: string | null | undefined): string | null | undefined {
+  if (!raw?.trim()) return undefined;
+  const phone = normaliseDigits(raw.trim());
+  return phonePattern.test(phone) ? phone : null;
+}

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer.js';
-import { normaliseDigits } from '../../server/digits.js';
+import { parsePhone } from '../../server/digits.js';
 import { AppError, badInput, notFound } from '../../server/errors.js';
 import { decodeCursor, toConnection, type Connection } from '../../server/pagination.js';
 import { User } from '../accounts/accounts.entity.js';
@@ -13,8 +13,6 @@ import { canHandleReferral } from './crisis.policy.js';
 import type { CrisisReceiptType, CrisisReferralType } from './crisis.types.js';
 
 export const CRISIS_HOTLINE = '123';
-
-const phonePattern = /^\+?[0-9][0-9 -]{3,18}[0-9]$/;
 
 /** Status only moves forward: new, then contacted, then closed. */
 const nextStatuses: Record<CrisisStatus, CrisisStatus[]> = {
@@ -57,18 +55,15 @@ export class CrisisService {
     if (!neighbourhood) throw badInput([{ field: 'neighbourhoodId', reason: 'UNKNOWN_NEIGHBOURHOOD' }]);
     const details = input.details.trim();
     if (!details) throw badInput([{ field: 'details', reason: 'REQUIRED' }]);
-    let callbackPhone: string | null = null;
-    if (input.callbackPhone?.trim()) {
-      callbackPhone = normaliseDigits(input.callbackPhone.trim());
-      if (!phonePattern.test(callbackPhone)) throw badInput([{ field: 'callbackPhone', reason: 'INVALID_PHONE' }]);
-    }
+    const callbackPhone = parsePhone(input.callbackPhone);
+    if (callbackPhone === null) throw badInput([{ field: 'callbackPhone', reason: 'INVALID_PHONE' }]);
     const referral = this.em.create(CrisisReferral, {
       neighbourhood,
       reporter: this.em.getReference(User, viewer.userId),
       kind: input.kind,
       urgency: input.urgency,
       details,
-      callbackPhone,
+      callbackPhone: callbackPhone ?? null,
     });
     await this.em.flush();
     return {

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer.js';
 import { isoDayOf, parseDay, todayInTehran } from '../../server/days.js';
-import { normaliseDigits, parseRials } from '../../server/digits.js';
+import { parsePhone, parseRials } from '../../server/digits.js';
 import { AppError, badInput, notFound, type FieldProblem } from '../../server/errors.js';
 import { checkIdempotencyKey, createOnce, requestHash } from '../../server/idempotency.js';
 import { User } from '../accounts/accounts.entity.js';
@@ -11,7 +11,6 @@ import { isUuid } from '../geography/geography.service.js';
 import { NotificationKind } from '../notifications/notifications.entity.js';
 import { notify, staffOfNeighbourhood } from '../notifications/notifications.service.js';
 import { ActionPlan, PlanStatus, ResourceKind, TaskResource } from '../plans/plans.entity.js';
-import { PlansService } from '../plans/plans.service.js';
 import {
   DonorKind,
   DonorProfile,
@@ -34,7 +33,6 @@ import type {
 } from './pledges.types.js';
 
 const open = [PledgeStatus.PLEDGED, PledgeStatus.CONFIRMED, PledgeStatus.PARTLY_RECEIVED];
-const phonePattern = /^\+?[0-9][0-9 -]{3,18}[0-9]$/;
 
 const nFacts = (plan: ActionPlan) => ({ id: plan.neighbourhood.id, countyId: plan.neighbourhood.county.id });
 
@@ -234,8 +232,9 @@ export class PledgesService {
   ): Promise<{ result: boolean; change: AuditChange }> {
     if (!viewer) throw new AppError('UNAUTHENTICATED');
     const problems: FieldProblem[] = [];
-    const phone = input.phone?.trim() ? normaliseDigits(input.phone.trim()) : null;
-    if (phone && !phonePattern.test(phone)) problems.push({ field: 'phone', reason: 'INVALID_PHONE' });
+    const parsed = parsePhone(input.phone);
+    if (parsed === null) problems.push({ field: 'phone', reason: 'INVALID_PHONE' });
+    const phone = parsed ?? null;
     const organisationName = input.organisationName?.trim() || null;
     if (input.kind === DonorKind.ORGANISATION && !organisationName) {
       problems.push({ field: 'organisationName', reason: 'REQUIRED' });
@@ -302,7 +301,7 @@ export class PledgesService {
     );
     if (!plans.length) return [];
     const list = plans.map((p) => p.id).join(',');
-    const [resources, totals, progress] = await Promise.all([
+    const [resources, totals] = await Promise.all([
       this.em.execute<
         {
           plan_id: string;
@@ -335,18 +334,19 @@ export class PledgesService {
           order by t.position, r.position`,
         [list],
       ),
-      this.em.execute<{ plan_id: string; cash_needed: string; cash_pledged: string; donors: string }[]>(
+      this.em.execute<
+        { plan_id: string; cash_needed: string; cash_pledged: string; donors: string; progress: string | null }[]
+      >(
         `select pl.id as plan_id,
+                -- The plan's progress as the plans module derives it: done counts 100, cancelled not at all.
+                (select round(avg(case when t.status = 'DONE' then 100 else t.progress end))
+                   from plan_task t where t.plan_id = pl.id and t.status <> 'CANCELLED')::text as progress,
                 coalesce((select sum(r.amount_rials) from task_resource r join plan_task t on t.id = r.task_id
                            where t.plan_id = pl.id and t.status not in ('DONE', 'CANCELLED') and r.kind = 'CASH'), 0)::text as cash_needed,
                 coalesce((select sum(p.amount_rials) from pledge p where p.plan_id = pl.id and p.status <> 'CANCELLED'), 0)::text as cash_pledged,
                 (select count(distinct p.pledger_id) from pledge p where p.plan_id = pl.id and p.status <> 'CANCELLED')::text as donors
            from action_plan pl where pl.id = any(string_to_array(?, ',')::uuid[])`,
         [list],
-      ),
-      new PlansService(this.em).present(
-        null,
-        plans.map((p) => p.id),
       ),
     ]);
     return plans.map((p) => {
@@ -359,7 +359,7 @@ export class PledgesService {
         neighbourhoodSlug: p.neighbourhood.slug,
         neighbourhoodNameFa: p.neighbourhood.nameFa,
         neighbourhoodNameEn: p.neighbourhood.nameEn,
-        progress: progress.find((x) => x.id === p.id)?.progress ?? 0,
+        progress: Number(t.progress ?? 0),
         resources: resources
           .filter((r) => r.plan_id === p.id)
           .map((r) => ({

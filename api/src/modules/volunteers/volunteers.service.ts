@@ -2,7 +2,7 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer.js';
 import { isoDayOf, parseDay, todayInTehran } from '../../server/days.js';
-import { normaliseDigits } from '../../server/digits.js';
+import { parsePhone } from '../../server/digits.js';
 import { AppError, badInput, notFound, type FieldProblem } from '../../server/errors.js';
 import { User } from '../accounts/accounts.entity.js';
 import type { AuditChange } from '../audit/audit.service.js';
@@ -25,7 +25,6 @@ import { canCoordinate } from './volunteers.policy.js';
 import type { SlotSignupType, TaskSlotType, VolunteerHistoryType, VolunteerProfileType } from './volunteers.types.js';
 
 const active = [SignupStatus.PENDING, SignupStatus.CONFIRMED];
-const phonePattern = /^\+?[0-9][0-9 -]{3,18}[0-9]$/;
 
 type Write<T> = { result: T; change: AuditChange };
 
@@ -43,8 +42,9 @@ export class VolunteersService {
   async saveProfile(viewer: Viewer | null, input: VolunteerProfileInput): Promise<Write<VolunteerProfileType>> {
     if (!viewer) throw new AppError('UNAUTHENTICATED');
     const problems: FieldProblem[] = [];
-    const phone = input.phone?.trim() ? normaliseDigits(input.phone.trim()) : null;
-    if (phone && !phonePattern.test(phone)) problems.push({ field: 'phone', reason: 'INVALID_PHONE' });
+    const parsed = parsePhone(input.phone);
+    if (parsed === null) problems.push({ field: 'phone', reason: 'INVALID_PHONE' });
+    const phone = parsed ?? null;
     const ids = [...new Set(input.neighbourhoodIds)];
     const neighbourhoods = ids.every(isUuid) ? await this.em.find(Neighbourhood, { id: { $in: ids } }) : [];
     if (neighbourhoods.length !== ids.length)
