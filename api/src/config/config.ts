@@ -27,6 +27,16 @@ export interface AppConfig {
   countStatements: boolean;
   /** How often overdue pledges are looked for and their donors reminded. */
   reminderIntervalMs: number;
+  /** Where uploaded documents are kept (local-disk storage). */
+  filesDir: string;
+  /** Largest upload accepted, in bytes. */
+  uploadMaxBytes: number;
+  /** A licence expiring within this many days is flagged to its organisation and supervisors. */
+  licenceWarningDays: number;
+  /** A quarterly report is due this many days after its quarter ends. */
+  reportDueDays: number;
+  /** Least notice, in days, between giving notice of early termination and the last day of service. */
+  agreementNoticeDays: number;
   map: MapConfig;
 }
 
@@ -84,6 +94,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logQueries: bool(env.LOG_SQL, false),
     countStatements: bool(env.SQL_STATEMENT_COUNT, false),
     reminderIntervalMs: Math.max(1, int('REMINDER_INTERVAL_SECONDS', env.REMINDER_INTERVAL_SECONDS, 3600)) * 1000,
+    filesDir: path(env.FILES_DIR, '.data/files'),
+    uploadMaxBytes: Math.max(1024, int('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 10 * 1024 * 1024)),
+    licenceWarningDays: int('LICENCE_WARNING_DAYS', env.LICENCE_WARNING_DAYS, 60),
+    reportDueDays: int('REPORT_DUE_DAYS', env.REPORT_DUE_DAYS, 15),
+    agreementNoticeDays: int('AGREEMENT_NOTICE_DAYS', env.AGREEMENT_NOTICE_DAYS, 30),
     map: {
       maxItems: Math.max(1, int('MAP_MAX_ITEMS', env.MAP_MAX_ITEMS, 2000)),
       minCellCount: Math.max(1, int('HARM_MIN_CELL_COUNT', env.HARM_MIN_CELL_COUNT, 5)),

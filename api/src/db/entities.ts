@@ -19,6 +19,11 @@ import { ActionPlan, PlanMilestone, PlanTask, PlanUpdate, TaskResource } from '.
 import { DonorProfile, Pledge, PledgeInstalment, Receipt } from '../modules/pledges/pledges.entity.js';
 import { Notification } from '../modules/notifications/notifications.entity.js';
 import { HoursLog, SlotSignup, TaskSlot, VolunteerProfile } from '../modules/volunteers/volunteers.entity.js';
+import { Licence } from '../modules/organisations/licence.entity.js';
+import { StoredDocument } from '../modules/documents/documents.entity.js';
+import { AgreementHistory, BaseAgreement } from '../modules/agreements/agreements.entity.js';
+import { QuarterlyReport } from '../modules/reports/reports.entity.js';
+import { Complaint, SupervisionVisit } from '../modules/supervision/supervision.entity.js';
 
 /** Every entity the ORM knows; a new module adds its entities here. */
 export const entities = [
@@ -58,4 +63,11 @@ export const entities = [
   TaskSlot,
   SlotSignup,
   HoursLog,
+  StoredDocument,
+  Licence,
+  BaseAgreement,
+  AgreementHistory,
+  QuarterlyReport,
+  SupervisionVisit,
+  Complaint,
 ];

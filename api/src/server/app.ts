@@ -16,6 +16,9 @@ import { AccountsService } from '../modules/accounts/accounts.service.js';
 import { LoginThrottle } from '../modules/accounts/login-throttle.js';
 import { MapLive } from '../modules/mapping/mapping.live.js';
 import { scheduleOverdueReminders } from '../modules/pledges/pledges.reminders.js';
+import { scheduleAgreementReminders } from '../modules/agreements/agreements.reminders.js';
+import { documentRoutes } from '../modules/documents/documents.routes.js';
+import { LocalDiskStorage } from '../modules/documents/documents.storage.js';
 import type { Context } from './context.js';
 import { errorMessages, formatError, pickLang } from './errors.js';
 import { armor, MAX_TOKENS } from './hardening.js';
@@ -32,6 +35,8 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
   const mapLive = new MapLive();
   const changes = new Topic<string>();
   const stopReminders = scheduleOverdueReminders(() => orm.em.fork(), config.reminderIntervalMs);
+  const stopAgreementReminders = scheduleAgreementReminders(() => orm.em.fork(), config);
+  const storage = new LocalDiskStorage(config.filesDir);
   const app = express();
   // Behind a reverse proxy on loopback the client address comes from X-Forwarded-For.
   app.set('trust proxy', 'loopback');
@@ -52,6 +57,7 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
       pubsub,
       loginThrottle,
       mapLive,
+      storage,
       changes,
       audit: null,
       afterCommit: [],
@@ -178,6 +184,8 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
     }),
   );
 
+  app.use(documentRoutes({ config, storage, fork: () => orm.em.fork(), resolveViewer }));
+
   const handler = await loadPortal(config.portalBuildDir);
   if (handler) app.use(handler);
   else app.get('/', (_req, res) => res.type('text/plain').send('Mahalleh API: the portal is not built (pnpm build).'));
@@ -187,6 +195,7 @@ export async function createApp(config: AppConfig, orm: Orm): Promise<{ server: 
     /** Stops taking requests, ends open connections and subscriptions, then stops Apollo. */
     async stop() {
       stopReminders();
+      stopAgreementReminders();
       const closed = new Promise<void>((r) => httpServer.close(() => r()));
       httpServer.closeIdleConnections();
       await wsCleanup.dispose();

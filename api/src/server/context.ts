@@ -8,6 +8,7 @@ import type { PubSub } from './pubsub.js';
 import type { LoginThrottle } from '../modules/accounts/login-throttle.js';
 import type { MapLive } from '../modules/mapping/mapping.live.js';
 import type { Topic } from './topic.js';
+import type { FileStorage } from '../modules/documents/documents.storage.js';
 
 /** Everything a resolver may use during one request (or one subscription). */
 export interface Context {
@@ -21,6 +22,8 @@ export interface Context {
   loginThrottle: LoginThrottle;
   /** Live co-mapping: event fan-out, presence, the category catalogue. */
   mapLive: MapLive;
+  /** Where document bytes are kept. */
+  storage: FileStorage;
   /** Changes to live records other than maps, keyed like `assessment:<id>`; published after commit. */
   changes: Topic<string>;
   /** Present for HTTP requests (not for subscriptions over WebSocket). */

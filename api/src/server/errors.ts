@@ -47,6 +47,34 @@ export const errorMessages = {
     fa: 'شما در این رأی‌گیری پیش‌تر رأی داده‌اید؛ هر نفر یک بار رأی می‌دهد.',
     en: 'You have already voted in this session; everyone votes once.',
   },
+  FILE_TOO_LARGE: {
+    fa: 'حجم پرونده بیش از حد مجاز است.',
+    en: 'The file is larger than allowed.',
+  },
+  FILE_TYPE_NOT_ALLOWED: {
+    fa: 'این نوع پرونده پذیرفته نیست. فقط PDF، JPEG، PNG، DOCX و XLSX.',
+    en: 'This type of file is not accepted. Only PDF, JPEG, PNG, DOCX and XLSX.',
+  },
+  DOCUMENT_IN_USE: {
+    fa: 'این سند پیوست توافق‌نامه‌ای است که ارسال شده و نمی‌توان آن را حذف کرد.',
+    en: 'This document belongs to a submitted agreement and cannot be deleted.',
+  },
+  ILLEGAL_TRANSITION: {
+    fa: 'این کار در وضعیت فعلی ممکن نیست.',
+    en: 'This cannot be done in the current state.',
+  },
+  CHECKLIST_INCOMPLETE: {
+    fa: 'مدارک لازم کامل نیست؛ فهرست مدارک را ببینید.',
+    en: 'The required documents are not complete; see the checklist.',
+  },
+  YEAR_NOT_STARTED: {
+    fa: 'سال این توافق‌نامه هنوز آغاز نشده است.',
+    en: 'The year of this agreement has not started yet.',
+  },
+  QUARTER_NOT_ENDED: {
+    fa: 'گزارش فصل پس از پایان فصل ارسال می‌شود.',
+    en: 'A quarterly report is submitted after the quarter ends.',
+  },
   INTERNAL: { fa: 'خطای داخلی رخ داد. لطفاً دوباره تلاش کنید.', en: 'Something went wrong. Please try again.' },
 } as const;
 

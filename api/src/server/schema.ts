@@ -29,6 +29,14 @@ import { MappingResolver } from '../modules/mapping/mapping.resolver.js';
 import { workshopsOperations } from '../modules/workshops/workshops.policy.js';
 import { WorkshopsResolver } from '../modules/workshops/workshops.resolver.js';
 import { organisationsOperations } from '../modules/organisations/organisations.policy.js';
+import { documentsOperations } from '../modules/documents/documents.policy.js';
+import { DocumentsResolver } from '../modules/documents/documents.resolver.js';
+import { agreementsOperations } from '../modules/agreements/agreements.policy.js';
+import { AgreementsResolver } from '../modules/agreements/agreements.resolver.js';
+import { reportsOperations } from '../modules/reports/reports.policy.js';
+import { AgreementQuartersResolver, ReportsResolver } from '../modules/reports/reports.resolver.js';
+import { supervisionOperations } from '../modules/supervision/supervision.policy.js';
+import { AgreementSupervisionResolver, SupervisionResolver } from '../modules/supervision/supervision.resolver.js';
 import { OrganisationsResolver } from '../modules/organisations/organisations.resolver.js';
 
 /** Every module's operation gates, merged. An operation missing here is refused to everyone. */
@@ -46,6 +54,10 @@ export const operationPolicies: OperationPolicies = {
   ...pledgesOperations,
   ...notificationsOperations,
   ...volunteersOperations,
+  ...documentsOperations,
+  ...agreementsOperations,
+  ...reportsOperations,
+  ...supervisionOperations,
 };
 
 export const resolvers = [
@@ -62,6 +74,12 @@ export const resolvers = [
   PledgesResolver,
   NotificationsResolver,
   VolunteersResolver,
+  DocumentsResolver,
+  AgreementsResolver,
+  AgreementQuartersResolver,
+  ReportsResolver,
+  AgreementSupervisionResolver,
+  SupervisionResolver,
 ] as const;
 
 export function buildAppSchema(pubSub: PubSub = createAppPubSub()): Promise<GraphQLSchema> {

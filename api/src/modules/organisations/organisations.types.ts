@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../server/pagination.js';
 import { CountyType, NamedType } from '../geography/geography.types.js';
+import { LicenceKind } from './licence.entity.js';
 import { OrganisationType } from './organisation.entity.js';
 
 @ObjectType('StaffMember', { description: 'A person working for an organisation' })
@@ -55,3 +56,44 @@ export class OrganisationGqlType extends NamedType {
 }
 
 export const OrganisationConnection = ConnectionType('Organisation', OrganisationGqlType);
+
+export enum LicenceExpiry {
+  VALID = 'VALID',
+  EXPIRING = 'EXPIRING',
+  EXPIRED = 'EXPIRED',
+  NO_EXPIRY = 'NO_EXPIRY',
+}
+registerEnumType(LicenceExpiry, {
+  name: 'LicenceExpiry',
+  description: 'EXPIRING: within the warning window (LICENCE_WARNING_DAYS)',
+});
+
+@ObjectType('Licence')
+export class LicenceType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => LicenceKind)
+  kind!: LicenceKind;
+
+  @Field(() => String)
+  number!: string;
+
+  @Field(() => String)
+  issuer!: string;
+
+  @Field(() => String, { description: 'ISO day' })
+  issuedOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO day' })
+  expiresOn!: string | null;
+
+  @Field(() => LicenceExpiry)
+  expiry!: LicenceExpiry;
+
+  @Field(() => Int, { nullable: true, description: 'Days until it expires; negative once expired' })
+  daysLeft!: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The scan; download from /files/<id>' })
+  documentId!: string | null;
+}

@@ -83,7 +83,9 @@ export class ActionPlan extends BaseEntity<'status' | 'assessment' | 'expectedRe
 @Check({ name: 'plan_task_budget_not_negative', expression: 'budget_rials >= 0' })
 @Index({ properties: ['plan', 'position'] })
 @Index({ properties: ['status', 'endOn'] })
-export class PlanTask extends BaseEntity<'description' | 'leadOrganisation' | 'status' | 'progress' | 'budgetRials'> {
+export class PlanTask extends BaseEntity<
+  'description' | 'leadOrganisation' | 'status' | 'progress' | 'budgetRials' | 'completedOn'
+> {
   @ManyToOne(() => ActionPlan, { deleteRule: 'cascade' })
   plan!: ActionPlan;
 
@@ -115,6 +117,10 @@ export class PlanTask extends BaseEntity<'description' | 'leadOrganisation' | 's
   /** Rials are whole numbers; bigint read back as a string so nothing is rounded. */
   @Property({ type: 'bigint', columnType: 'bigint' })
   budgetRials: string = '0';
+
+  /** The Tehran day it became DONE; quarterly reports count tasks done by this day. */
+  @Property({ type: 'date', nullable: true })
+  completedOn?: string | null;
 }
 
 /** What a task needs: cash, goods or volunteer hours. Pledges (a later module) point here. */

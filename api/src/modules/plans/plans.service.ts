@@ -378,7 +378,12 @@ export class PlansService {
         task.status = TaskStatus.IN_PROGRESS;
       }
     }
-    if (task.status === TaskStatus.DONE) task.progress = 100;
+    if (task.status === TaskStatus.DONE) {
+      task.progress = 100;
+      task.completedOn ??= todayInTehran();
+    } else {
+      task.completedOn = null;
+    }
     return (input.resources ?? []).map((r, i) => resource(r, i, problems));
   }
 
