@@ -3,6 +3,7 @@ declare module 'vitest' {
     appUrl: string;
     databaseUrl: string;
     databaseMode: 'embedded' | 'server';
+    filesDir: string;
   }
 }
 export {};

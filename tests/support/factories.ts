@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { inject } from 'vitest';
 import { gql, login, ok, demo, uniqueEmail } from './gql.js';
 
 export type RoleName = 'RESIDENT' | 'VOLUNTEER' | 'DONOR' | 'BASE_STAFF' | 'COUNTY_SUPERVISOR' | 'PROVINCE_ADMIN';
@@ -123,33 +121,29 @@ export function mapCategory(slug: string): Promise<string> {
 }
 
 /**
- * A social-health base serving only the given (test) neighbourhood, so a test can have base staff
- * of a neighbourhood of its own. The API has no mutation to register an organisation yet (the
- * organisation registry is a later issue), so this one factory writes the two rows directly; it
- * is data set-up, not a stand-in for anything under test. Replace it with the mutation when it
- * exists.
+ * A social-health base serving only the given (test) neighbourhood, registered through the API by
+ * the demo province admin, so a test can have base staff of a neighbourhood of its own.
  */
-export async function createTestBase(neighbourhoodId: string): Promise<{ id: string; slug: string; nameFa: string }> {
-  const base = {
-    id: randomUUID(),
-    slug: `test-base-${randomUUID().slice(0, 8)}`,
-    nameFa: 'پایگاه سلامت اجتماعی آزمایشی',
-  };
-  const client = new pg.Client({ connectionString: inject('databaseUrl') });
-  await client.connect();
-  try {
-    await client.query(
-      `insert into organisation (id, created_at, updated_at, slug, name_fa, name_en, type, county_id)
-       select $1, now(), now(), $2, $3, 'Test social-health base', 'social_health_base', county_id
-         from neighbourhood where id = $4`,
-      [base.id, base.slug, base.nameFa, neighbourhoodId],
-    );
-    await client.query('insert into organisation_neighbourhood (organisation_id, neighbourhood_id) values ($1, $2)', [
-      base.id,
-      neighbourhoodId,
-    ]);
-  } finally {
-    await client.end();
-  }
-  return base;
+export async function createTestBase(
+  neighbourhoodId: string,
+  countySlug = 'amol',
+): Promise<{ id: string; slug: string; nameFa: string }> {
+  const admin = await login(demo.province_admin);
+  const r = ok(
+    await gql<{ createOrganisation: { id: string; slug: string; nameFa: string } }>(
+      'mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id slug nameFa } }',
+      {
+        i: {
+          slug: `test-base-${randomUUID().slice(0, 8)}`,
+          nameFa: 'پایگاه سلامت اجتماعی آزمایشی',
+          nameEn: 'Test social-health base',
+          type: 'SOCIAL_HEALTH_BASE',
+          countyId: await countyId(countySlug),
+          neighbourhoodIds: [neighbourhoodId],
+        },
+      },
+      { token: admin },
+    ),
+  );
+  return r.createOrganisation;
 }

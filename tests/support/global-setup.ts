@@ -24,12 +24,17 @@ export default async function setup(project: TestProject) {
     SQL_STATEMENT_COUNT: 'true',
     // Overdue pledges are swept every second, so a test sees the reminder without waiting an hour.
     REMINDER_INTERVAL_SECONDS: '1',
+    // Uploaded documents go beside the test database, so a test can see exactly what was stored.
+    FILES_DIR: join(dataDir, 'files'),
+    // Small, so a test can send a file over the limit without a large buffer.
+    UPLOAD_MAX_BYTES: String(256 * 1024),
   };
   if (databaseUrl) await runNode('api/dist/cli/seed.js', env);
   const app = await startApp(env);
   project.provide('appUrl', app.url);
   project.provide('databaseUrl', databaseUrl ?? `postgres://postgres:postgres@127.0.0.1:${dbPort}/postgres`);
   project.provide('databaseMode', databaseUrl ? 'server' : 'embedded');
+  project.provide('filesDir', env.FILES_DIR);
   return async () => {
     await app.stop();
     // The server's own log, for reading after a failed run.

@@ -54,6 +54,9 @@ export async function agreementAudience(
   return rows.map((r) => r.user_id);
 }
 
+/** bigint columns come back as JS bigints; rials travel as decimal strings. */
+const rialsText = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
 const facts = (a: BaseAgreement) => ({
   organisationId: a.organisation.id,
   countyId: a.organisation.county.id,
@@ -170,9 +173,7 @@ export class AgreementsService {
     action: AgreementAction,
     input: AgreementTransitionInput,
   ): Promise<{ result: BaseAgreementType; change: AuditChange }> {
-    const a = isUuid(id)
-      ? await this.em.findOne(BaseAgreement, { id }, { populate, lockMode: LockMode.PESSIMISTIC_WRITE })
-      : null;
+    const a = await this.locked(id);
     if (!a || !canSeeAgreement(viewer, facts(a))) throw notFound();
     const outcome = nextState(a.state, action, actorsOf(viewer, facts(a)));
     if (!outcome.ok) {
@@ -227,7 +228,7 @@ export class AgreementsService {
           organisation: a.organisation,
           year: a.year + 1,
           previous: a,
-          requestedFundingRials: a.fundingRials ?? a.requestedFundingRials ?? null,
+          requestedFundingRials: rialsText(a.fundingRials ?? a.requestedFundingRials),
           createdBy: this.em.getReference(User, viewer!.userId),
         });
         renewal.neighbourhoods.set(a.neighbourhoods.getItems());
@@ -323,8 +324,8 @@ export class AgreementsService {
           .getItems()
           .map((n) => ({ id: n.id, slug: n.slug, nameFa: n.nameFa, nameEn: n.nameEn }))
           .sort((x, y) => x.slug.localeCompare(y.slug)),
-        requestedFundingRials: a.requestedFundingRials ?? null,
-        fundingRials: a.fundingRials ?? null,
+        requestedFundingRials: rialsText(a.requestedFundingRials),
+        fundingRials: rialsText(a.fundingRials),
         signedOn: isoDayOf(a.signedOn),
         commitments: commitments.filter((c) => a.commitments.includes(c.number)),
         previousId: a.previous?.id ?? null,
@@ -383,13 +384,19 @@ export class AgreementsService {
   }
 
   private async editable(viewer: Viewer | null, id: string): Promise<BaseAgreement> {
-    const a = isUuid(id)
-      ? await this.em.findOne(BaseAgreement, { id }, { populate, lockMode: LockMode.PESSIMISTIC_WRITE })
-      : null;
+    const a = await this.locked(id);
     if (!a || !canSeeAgreement(viewer, facts(a))) throw notFound();
     if (a.state !== AgreementState.DRAFT)
       throw new AppError('ILLEGAL_TRANSITION', { detail: 'only a draft can be edited' });
     if (!canEditDraft(viewer, facts(a))) throw forbidden();
+    return a;
+  }
+
+  /** The row locked for the rest of the transaction (FOR UPDATE cannot take outer joins), then its relations. */
+  private async locked(id: string): Promise<BaseAgreement | null> {
+    if (!isUuid(id)) return null;
+    const a = await this.em.findOne(BaseAgreement, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (a) await this.em.populate(a, populate, { refresh: true });
     return a;
   }
 
@@ -415,8 +422,8 @@ export class AgreementsService {
     return {
       state: a.state,
       year: a.year,
-      requestedFundingRials: a.requestedFundingRials ?? null,
-      fundingRials: a.fundingRials ?? null,
+      requestedFundingRials: rialsText(a.requestedFundingRials),
+      fundingRials: rialsText(a.fundingRials),
       signedOn: isoDayOf(a.signedOn),
       neighbourhoodIds: a.neighbourhoods
         .getItems()

@@ -23,6 +23,7 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   FILE_TOO_LARGE: 413,
   FILE_TYPE_NOT_ALLOWED: 415,
   BAD_USER_INPUT: 400,
+  ILLEGAL_TRANSITION: 409,
   BAD_REQUEST: 400,
 };
 
@@ -83,17 +84,14 @@ export function documentRoutes(deps: Deps): Router {
             fileName,
             contentType: req.headers['content-type'] ?? '',
             bytes: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+            attach: async (doc) => {
+              if (!q.agreementId) return;
+              const attached = await new AgreementsService(tx, deps.config).setDocument(viewer, q.agreementId, doc.id, true);
+              new AuditService(tx).write('attachAgreementDocument', viewer, attached.change);
+              await tx.flush();
+            },
           });
           new AuditService(tx).write('uploadDocument', viewer, change);
-          if (q.agreementId) {
-            const attached = await new AgreementsService(tx, deps.config).setDocument(
-              viewer,
-              q.agreementId,
-              document.id,
-              true,
-            );
-            new AuditService(tx).write('attachAgreementDocument', viewer, attached.change);
-          }
           await tx.flush();
           return document;
         });

@@ -30,6 +30,8 @@ export interface Upload {
   fileName: string;
   contentType: string;
   bytes: Buffer;
+  /** More work in the same transaction (attaching to an agreement); if it fails, the stored bytes go too. */
+  attach?: (document: StoredDocument) => Promise<void>;
 }
 
 export class DocumentsService {
@@ -70,6 +72,7 @@ export class DocumentsService {
       });
       await this.em.flush();
       await this.em.populate(document, ['uploadedBy']);
+      await u.attach?.(document);
       return {
         document,
         change: {

@@ -92,12 +92,9 @@ export class ReportsService {
     quarter: number,
   ): Promise<{ result: QuarterlyReportType; change: AuditChange }> {
     const a = isUuid(agreementId)
-      ? await this.em.findOne(
-          BaseAgreement,
-          { id: agreementId },
-          { populate: ['organisation.county', 'neighbourhoods'], lockMode: LockMode.PESSIMISTIC_WRITE },
-        )
+      ? await this.em.findOne(BaseAgreement, { id: agreementId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
       : null;
+    if (a) await this.em.populate(a, ['organisation.county', 'neighbourhoods']);
     if (!a || !canSeeAgreement(viewer, scopeOf(a))) throw notFound();
     if (!canWriteReport(viewer, scopeOf(a))) throw forbidden();
     if (!runningStates.has(a.state))
@@ -229,15 +226,9 @@ export class ReportsService {
 
   private async load(id: string, lock: boolean) {
     const report = isUuid(id)
-      ? await this.em.findOne(
-          QuarterlyReport,
-          { id },
-          {
-            populate: ['agreement.organisation.county', 'agreement.neighbourhoods'],
-            ...(lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}),
-          },
-        )
+      ? await this.em.findOne(QuarterlyReport, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {})
       : null;
+    if (report) await this.em.populate(report, ['agreement.organisation.county', 'agreement.neighbourhoods']);
     return report ? { report, scope: scopeOf(report.agreement) } : null;
   }
 
