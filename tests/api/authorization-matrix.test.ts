@@ -22,6 +22,8 @@ const signedIn: Audience[] = audiences.filter((a) => a !== 'public');
 const moderators: Audience[] = ['base_staff', 'county_supervisor', 'province_admin'];
 /** Assessments and plans are run by base staff and province admins; supervisors only read them. */
 const runners: Audience[] = ['base_staff', 'province_admin'];
+/** The welfare office: county supervisors and the province. */
+const office: Audience[] = ['county_supervisor', 'province_admin'];
 
 /**
  * The declared policy: who may call each operation. Scoped roles act inside their own scope here
@@ -123,6 +125,30 @@ const policy: Record<string, Audience[]> = {
   reviewSignup: runners,
   logHours: signedIn,
   reviewHours: runners,
+  createOrganisation: office,
+  addOrganisationStaff: office,
+  removeOrganisationStaff: office,
+  saveLicence: moderators,
+  removeLicence: moderators,
+  uploadLimits: audiences,
+  deleteDocument: moderators,
+  agreements: moderators,
+  agreement: moderators,
+  createAgreement: runners,
+  updateAgreementDraft: runners,
+  attachAgreementDocument: runners,
+  detachAgreementDocument: runners,
+  transitionAgreement: moderators,
+  quarterlyReport: moderators,
+  startQuarterlyReport: ['base_staff'],
+  saveQuarterlyReport: ['base_staff'],
+  submitQuarterlyReport: ['base_staff'],
+  reviewQuarterlyReport: office,
+  recordVisit: office,
+  recordComplaint: office,
+  updateComplaint: office,
+  supervisorDashboard: office,
+  supervisorDashboardExport: office,
 };
 
 interface Call {
@@ -451,6 +477,87 @@ const calls: Record<string, Call> = {
     query: 'mutation($h: ID!) { reviewHours(id: $h, accept: true) { id } }',
     variables: () => ({ h: randomUUID() }),
   },
+  // Registry, agreement, report and supervision calls name absent records (or an absent county):
+  // allowed callers get NOT_FOUND or BAD_USER_INPUT and nothing is stored.
+  createOrganisation: {
+    query: 'mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }',
+    variables: () => ({
+      i: { slug: 'matrix-org', nameFa: 'x', nameEn: 'x', type: 'NGO', countyId: randomUUID(), neighbourhoodIds: [] },
+    }),
+  },
+  addOrganisationStaff: {
+    query: 'mutation($o: ID!) { addOrganisationStaff(organisationId: $o, email: "nobody@x.ir") { userId } }',
+    variables: () => ({ o: randomUUID() }),
+  },
+  removeOrganisationStaff: {
+    query: 'mutation($o: ID!, $u: ID!) { removeOrganisationStaff(organisationId: $o, userId: $u) { userId } }',
+    variables: () => ({ o: randomUUID(), u: randomUUID() }),
+  },
+  saveLicence: {
+    query: 'mutation($o: ID!, $i: LicenceInput!) { saveLicence(organisationId: $o, input: $i) { id } }',
+    variables: () => ({ o: randomUUID(), i: { kind: 'ACTIVITY', number: 'x', issuer: 'x', issuedOn: '1404/01/01' } }),
+  },
+  removeLicence: { query: 'mutation($id: ID!) { removeLicence(id: $id) }', variables: () => ({ id: randomUUID() }) },
+  uploadLimits: { query: '{ uploadLimits { maxBytes } }' },
+  deleteDocument: { query: 'mutation($id: ID!) { deleteDocument(id: $id) }', variables: () => ({ id: randomUUID() }) },
+  agreements: { query: '{ agreements { id } }' },
+  agreement: { query: 'query($id: ID!) { agreement(id: $id) { id } }', variables: () => ({ id: randomUUID() }) },
+  createAgreement: {
+    query: 'mutation($i: CreateAgreementInput!) { createAgreement(input: $i) { id } }',
+    variables: () => ({ i: { organisationId: randomUUID(), year: 1405, neighbourhoodIds: [] } }),
+  },
+  updateAgreementDraft: {
+    query: 'mutation($id: ID!) { updateAgreementDraft(id: $id, input: {}) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  attachAgreementDocument: {
+    query: 'mutation($a: ID!, $d: ID!) { attachAgreementDocument(agreementId: $a, documentId: $d) { id } }',
+    variables: () => ({ a: randomUUID(), d: randomUUID() }),
+  },
+  detachAgreementDocument: {
+    query: 'mutation($a: ID!, $d: ID!) { detachAgreementDocument(agreementId: $a, documentId: $d) { id } }',
+    variables: () => ({ a: randomUUID(), d: randomUUID() }),
+  },
+  transitionAgreement: {
+    query: 'mutation($id: ID!) { transitionAgreement(id: $id, action: SUBMIT) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  quarterlyReport: {
+    query: 'query($id: ID!) { quarterlyReport(id: $id) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  startQuarterlyReport: {
+    query: 'mutation($a: ID!) { startQuarterlyReport(agreementId: $a, quarter: 1) { id } }',
+    variables: () => ({ a: randomUUID() }),
+  },
+  saveQuarterlyReport: {
+    query: 'mutation($id: ID!) { saveQuarterlyReport(id: $id, input: {}) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  submitQuarterlyReport: {
+    query: 'mutation($id: ID!) { submitQuarterlyReport(id: $id) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  reviewQuarterlyReport: {
+    query: 'mutation($id: ID!) { reviewQuarterlyReport(id: $id, accept: true) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  recordVisit: {
+    query:
+      'mutation($a: ID!) { recordVisit(agreementId: $a, input: { visitedOn: "1405/01/01", findings: "x" }) { id } }',
+    variables: () => ({ a: randomUUID() }),
+  },
+  recordComplaint: {
+    query:
+      'mutation($a: ID!) { recordComplaint(agreementId: $a, input: { receivedOn: "1405/01/01", subject: "x", details: "x" }) { id } }',
+    variables: () => ({ a: randomUUID() }),
+  },
+  updateComplaint: {
+    query: 'mutation($id: ID!) { updateComplaint(id: $id, input: {}) { id } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  supervisorDashboard: { query: '{ supervisorDashboard { year } }' },
+  supervisorDashboardExport: { query: '{ supervisorDashboardExport }' },
 };
 
 async function tokenFor(a: Audience, fresh: boolean): Promise<string | null> {
