@@ -11,7 +11,7 @@ const applied = await migrate(db.orm);
 console.log(applied.length ? `[db] applied migrations: ${applied.join(', ')}` : '[db] schema is up to date');
 
 if (db.mode === 'embedded' && (await db.orm.em.fork().count(Province, {})) === 0) {
-  const { demoAccounts } = await seed(db.orm.em.fork(), { demo: config.demo });
+  const { demoAccounts } = await seed(db.orm.em.fork(), { demo: config.demo, filesDir: config.filesDir });
   console.log(`[db] first start: seeded the pilots and ${demoAccounts} demo accounts`);
 }
 

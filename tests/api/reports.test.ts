@@ -407,6 +407,20 @@ describe('quarterly reports', () => {
     expect(theirs.organisations.map((o) => o.agreementId)).not.toContain(agreementId);
     expect(errorCode(await gql(DASH, { y: 1404 }, { token: b.staff.token }))).toBe('FORBIDDEN');
 
+    // A fixed number of SQL statements, however many bases, reports and visits there are.
+    const statements = async () =>
+      (
+        (await gql(DASH, { y: 1404 }, { token: supervisor })).body as unknown as {
+          extensions?: { sqlStatements?: number };
+        }
+      ).extensions?.sqlStatements;
+    const before = await statements();
+    const more = await setupBase();
+    await activate(more, (await readyDraft(more, 1404)).id);
+    expect(before).toBeGreaterThan(0);
+    expect(await statements()).toBe(before);
+    console.log(`[supervisorDashboard] SQL statements: ${before} -> ${await statements()}`);
+
     const csv = ok(
       await gql<{ supervisorDashboardExport: string }>(
         'query { supervisorDashboardExport(year: 1404) }',
@@ -469,6 +483,56 @@ describe('quarterly reports', () => {
       ok(await close({ status: 'CLOSED', resolution: 'با مدیر پایگاه گفتگو شد', referredToArticle26: false }))
         .updateComplaint.status,
     ).toBe('CLOSED');
+  });
+});
+
+describe('agreement reminders', () => {
+  const NOTICES = '{ myNotifications(first: 50) { edges { node { kind subjectId params { key value } } } } }';
+  const kindsFor = async (token: string, subjectId: string) =>
+    ok(
+      await gql<{ myNotifications: { edges: { node: { kind: string; subjectId: string } }[] } }>(
+        NOTICES,
+        {},
+        { token },
+      ),
+    )
+      .myNotifications.edges.filter((e) => e.node.subjectId === subjectId)
+      .map((e) => e.node.kind)
+      .sort();
+
+  it('tells the base of an expiring licence and overdue reports, and the supervisor too, once each', async () => {
+    const s = await setupBase();
+    const supervisorAccount = await createUser([{ role: 'COUNTY_SUPERVISOR', countySlug: 'amol' }]);
+    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const licence = ok(
+      await gql<{ saveLicence: { id: string } }>(
+        'mutation($o: ID!, $i: LicenceInput!) { saveLicence(organisationId: $o, input: $i) { id } }',
+        {
+          o: s.organisationId,
+          i: { kind: 'ACTIVITY', number: '77', issuer: 'بهزیستی', issuedOn: '1403/01/01', expiresOn: soon },
+        },
+        { token: s.staff.token },
+      ),
+    ).saveLicence;
+    const d = await readyDraft(s, 1404);
+    await activate(s, d.id);
+    // The sweep runs every second in tests.
+    await expect.poll(() => kindsFor(s.staff.token, licence.id), { timeout: 10_000 }).toEqual(['LICENCE_EXPIRING']);
+    await expect
+      .poll(() => kindsFor(supervisorAccount.token, licence.id), { timeout: 10_000 })
+      .toEqual(['LICENCE_EXPIRING']);
+    // All four quarters of 1404 are past due with no report: one notice per quarter to the base;
+    // no visit in six months: one notice to the supervisor.
+    await expect
+      .poll(async () => (await kindsFor(s.staff.token, d.id)).filter((k) => k === 'REPORT_OVERDUE').length, {
+        timeout: 10_000,
+      })
+      .toBe(4);
+    await expect.poll(() => kindsFor(supervisorAccount.token, d.id), { timeout: 10_000 }).toContain('VISIT_OVERDUE');
+    await new Promise((r) => setTimeout(r, 2500));
+    expect((await kindsFor(s.staff.token, d.id)).filter((k) => k === 'REPORT_OVERDUE')).toHaveLength(4);
+    expect((await kindsFor(supervisorAccount.token, d.id)).filter((k) => k === 'VISIT_OVERDUE')).toHaveLength(1);
+    expect(await kindsFor(s.staff.token, licence.id)).toEqual(['LICENCE_EXPIRING']);
   });
 });
 

@@ -7,7 +7,7 @@ const config = loadConfig();
 const db = await openDatabase(config);
 try {
   await migrate(db.orm);
-  const { demoAccounts } = await seed(db.orm.em.fork(), { demo: config.demo });
+  const { demoAccounts } = await seed(db.orm.em.fork(), { demo: config.demo, filesDir: config.filesDir });
   console.log(
     `[seed] pilots, organisations and ${demoAccounts} demo accounts are in place${config.demo ? ' (demo mode)' : ''}`,
   );

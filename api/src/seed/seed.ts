@@ -15,6 +15,7 @@ import {
   type MapFeatureStatus,
 } from '../modules/mapping/mapping.entity.js';
 import { Organisation, OrganisationType } from '../modules/organisations/organisation.entity.js';
+import { seedDemoAgreements } from './demo-agreements.js';
 import { seedDemoPlans } from './demo-plans.js';
 
 const seedDir = join(repoRoot, 'db/seed');
@@ -82,7 +83,10 @@ async function upsertBySlug<T extends { slug: string }>(
 }
 
 /** Loads the pilots, organisations and (in demo mode) demo accounts. Safe to run again. */
-export async function seed(em: EntityManager, opts: { demo: boolean }): Promise<{ demoAccounts: number }> {
+export async function seed(
+  em: EntityManager,
+  opts: { demo: boolean; filesDir: string },
+): Promise<{ demoAccounts: number }> {
   return em.transactional(async (tx) => {
     const geo = read<GeographySeed>('geography.json');
     const province = await upsertBySlug(tx, Province, geo.province.slug, {
@@ -202,6 +206,7 @@ export async function seed(em: EntityManager, opts: { demo: boolean }): Promise<
     }
     await tx.flush();
     await seedDemoPlans(tx, neighbourhoods, orgs);
+    await seedDemoAgreements(tx, orgs, neighbourhoods, opts.filesDir);
     return { demoAccounts: demo.accounts.length };
   });
 }

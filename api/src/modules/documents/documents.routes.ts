@@ -86,7 +86,12 @@ export function documentRoutes(deps: Deps): Router {
             bytes: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
             attach: async (doc) => {
               if (!q.agreementId) return;
-              const attached = await new AgreementsService(tx, deps.config).setDocument(viewer, q.agreementId, doc.id, true);
+              const attached = await new AgreementsService(tx, deps.config).setDocument(
+                viewer,
+                q.agreementId,
+                doc.id,
+                true,
+              );
               new AuditService(tx).write('attachAgreementDocument', viewer, attached.change);
               await tx.flush();
             },
