@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../../auth/viewer.js';
+import { isProvinceAdmin, staffOrganisationIds, supervisedCountyIds, type Viewer } from '../../auth/viewer.js';
 import type { AppConfig } from '../../config/config.js';
 import { isoDayOf, parseDay, todayInTehran, type IsoDay } from '../../server/days.js';
 import { parseRials } from '../../server/digits.js';
@@ -77,6 +77,13 @@ export class AgreementsService {
     }
     if (args.state) where.state = args.state;
     if (args.year) where.year = args.year;
+    // The viewer's scope in SQL, so a supervisor never loads the whole province's agreements.
+    if (!isProvinceAdmin(viewer)) {
+      where.$or = [
+        { organisation: { $in: [...staffOrganisationIds(viewer)] } },
+        { organisation: { county: { $in: [...supervisedCountyIds(viewer)] } } },
+      ];
+    }
     const rows = await this.em.find(BaseAgreement, where, {
       populate,
       orderBy: { year: 'desc', organisation: { slug: 'asc' } },

@@ -48,14 +48,19 @@ export function documentRoutes(deps: Deps): Router {
 
   const tooLarge: RequestHandler = (req, res, next) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > deps.config.uploadMaxBytes) {
-      // Refused before a byte is read; the connection is closed so the client stops sending.
+    if (declared <= deps.config.uploadMaxBytes) return next();
+    const refuse = () =>
+      fail(res, pickLang(req.headers['accept-language']), 'FILE_TOO_LARGE', [{ field: 'file', reason: 'TOO_LARGE' }]);
+    // Refused before anything is kept. A body up to a few times the limit is read and dropped
+    // first, so the client finishes sending and reads this answer instead of a broken connection;
+    // anything bigger is answered at once and its connection closed.
+    if (declared > deps.config.uploadMaxBytes * 8) {
       res.set('connection', 'close');
-      return fail(res, pickLang(req.headers['accept-language']), 'FILE_TOO_LARGE', [
-        { field: 'file', reason: 'TOO_LARGE' },
-      ]);
+      refuse();
+    } else {
+      req.on('end', refuse);
+      req.resume();
     }
-    next();
   };
 
   router.post(

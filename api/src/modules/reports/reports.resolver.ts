@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { BaseAgreementType } from '../agreements/agreements.types.js';
@@ -7,11 +8,24 @@ import { QuarterlyReportType, QuarterSlotType } from './reports.types.js';
 
 const service = (ctx: Context) => new ReportsService(ctx.em, ctx.config);
 
+/** One query for the quarters of every agreement in a response. */
+const quarterLoaders = new WeakMap<Context, DataLoader<BaseAgreementType, QuarterSlotType[], string>>();
+const quartersLoader = (ctx: Context) => {
+  let l = quarterLoaders.get(ctx);
+  if (!l) {
+    l = new DataLoader((agreements) => service(ctx).quartersOfMany(ctx.viewer, agreements), {
+      cacheKeyFn: (a) => a.id,
+    });
+    quarterLoaders.set(ctx, l);
+  }
+  return l;
+};
+
 @Resolver(() => BaseAgreementType)
 export class AgreementQuartersResolver {
   @FieldResolver(() => [QuarterSlotType], { description: 'The four Jalali quarters of the year and their reports' })
   quarters(@Root() agreement: BaseAgreementType, @Ctx() ctx: Context) {
-    return service(ctx).quartersOf(ctx.viewer, agreement);
+    return quartersLoader(ctx).load(agreement);
   }
 }
 

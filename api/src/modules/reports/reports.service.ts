@@ -60,8 +60,19 @@ export class ReportsService {
     return runningStates.has(state) && today > this.dueOn(year, quarter) && (!report || editable.has(report.state));
   }
 
-  async quartersOf(viewer: Viewer | null, a: BaseAgreementType): Promise<QuarterSlotType[]> {
-    const reports = await this.em.find(QuarterlyReport, { agreement: a.id }, { orderBy: { quarter: 'asc' } });
+  /** The four quarters of each agreement, with their reports, in one query however many agreements. */
+  async quartersOfMany(viewer: Viewer | null, agreements: readonly BaseAgreementType[]): Promise<QuarterSlotType[][]> {
+    const reports = await this.em.find(QuarterlyReport, { agreement: { $in: agreements.map((a) => a.id) } });
+    return agreements.map((a) =>
+      this.slots(
+        viewer,
+        a,
+        reports.filter((r) => r.agreement.id === a.id),
+      ),
+    );
+  }
+
+  private slots(viewer: Viewer | null, a: BaseAgreementType, reports: QuarterlyReport[]): QuarterSlotType[] {
     const today = todayInTehran();
     const scope = { ...a, neighbourhoodIds: a.neighbourhoods.map((n) => n.id) };
     return quarters.map((q) => {

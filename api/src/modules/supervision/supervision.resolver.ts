@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { BaseAgreementType } from '../agreements/agreements.types.js';
@@ -7,16 +8,36 @@ import { ComplaintType, SupervisionVisitType, SupervisorDashboardType } from './
 
 const service = (ctx: Context) => new SupervisionService(ctx.em, ctx.config);
 
+/** Per-request loaders: one query per field however many agreements a response holds. */
+const loaders = new WeakMap<
+  Context,
+  {
+    visits: DataLoader<string, SupervisionVisitType[]>;
+    complaints: DataLoader<BaseAgreementType, ComplaintType[], string>;
+  }
+>();
+const loadersOf = (ctx: Context) => {
+  let l = loaders.get(ctx);
+  if (!l) {
+    l = {
+      visits: new DataLoader((ids: readonly string[]) => service(ctx).visitsOf(ids)),
+      complaints: new DataLoader((agreements) => service(ctx).complaintsOf(agreements), { cacheKeyFn: (a) => a.id }),
+    };
+    loaders.set(ctx, l);
+  }
+  return l;
+};
+
 @Resolver(() => BaseAgreementType)
 export class AgreementSupervisionResolver {
   @FieldResolver(() => [SupervisionVisitType], { description: 'Supervision visits, newest first' })
   visits(@Root() agreement: BaseAgreementType, @Ctx() ctx: Context) {
-    return service(ctx).visitsOf(agreement.id);
+    return loadersOf(ctx).visits.load(agreement.id);
   }
 
   @FieldResolver(() => [ComplaintType], { description: 'Complaints about the base, newest first' })
   complaints(@Root() agreement: BaseAgreementType, @Ctx() ctx: Context) {
-    return service(ctx).complaintsOf(agreement);
+    return loadersOf(ctx).complaints.load(agreement);
   }
 }
 

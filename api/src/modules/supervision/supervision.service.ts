@@ -64,22 +64,26 @@ export class SupervisionService {
     private readonly config: AppConfig,
   ) {}
 
-  async visitsOf(agreementId: string): Promise<SupervisionVisitType[]> {
+  /** Visits of many agreements in one query (the field is batched per request). */
+  async visitsOf(agreementIds: readonly string[]): Promise<SupervisionVisitType[][]> {
     const rows = await this.em.find(
       SupervisionVisit,
-      { agreement: agreementId },
+      { agreement: { $in: [...agreementIds] } },
       { populate: ['supervisor'], orderBy: { visitedOn: 'desc', createdAt: 'desc' } },
     );
-    return rows.map(presentVisit);
+    return agreementIds.map((id) => rows.filter((v) => v.agreement.id === id).map(presentVisit));
   }
 
-  async complaintsOf(a: BaseAgreementType): Promise<ComplaintType[]> {
+  /** Complaints of many agreements in one query. */
+  async complaintsOf(agreements: readonly BaseAgreementType[]): Promise<ComplaintType[][]> {
     const rows = await this.em.find(
       Complaint,
-      { agreement: a.id },
+      { agreement: { $in: agreements.map((a) => a.id) } },
       { orderBy: { receivedOn: 'desc', createdAt: 'desc' } },
     );
-    return rows.map((c) => presentComplaint(c, a.countyId));
+    return agreements.map((a) =>
+      rows.filter((c) => c.agreement.id === a.id).map((c) => presentComplaint(c, a.countyId)),
+    );
   }
 
   async recordVisit(
