@@ -39,9 +39,17 @@ export async function sendAgreementReminders(
   const notices: Notice[] = [];
 
   const licences = await em.execute<
-    { id: string; organisation_id: string; county_id: string; name_fa: string; kind: string; expires_on: string }[]
+    {
+      id: string;
+      organisation_id: string;
+      county_id: string;
+      name_fa: string;
+      slug: string;
+      kind: string;
+      expires_on: string;
+    }[]
   >(
-    `select l.id, l.organisation_id, o.county_id, o.name_fa, l.kind, l.expires_on::text
+    `select l.id, l.organisation_id, o.county_id, o.name_fa, o.slug, l.kind, l.expires_on::text
        from licence l join organisation o on o.id = l.organisation_id
       where l.expires_on is not null and l.expires_on <= ?::date`,
     [addDays(today, config.licenceWarningDays)],
@@ -52,7 +60,7 @@ export async function sendAgreementReminders(
       kind: 'LICENCE_EXPIRING',
       subjectType: 'Licence',
       subjectId: l.id,
-      params: { organisation: l.name_fa, kind: l.kind, expiresOn: l.expires_on },
+      params: { organisation: l.name_fa, slug: l.slug, kind: l.kind, expiresOn: l.expires_on },
       dedupeKey: `licence:${l.id}:${l.expires_on}`,
     });
   }
