@@ -1,4 +1,6 @@
-import type { AgreementState$options, ComplaintStatus$options, LicenceKind$options } from '$houdini';
+import type { ComplaintStatus$options, LicenceKind$options } from '$houdini';
+
+import { licenceKindLabels } from '$lib/components/organisations/labels';
 
 import { m } from '$lib/paraglide/messages';
 
@@ -11,32 +13,9 @@ export const complaintStatusLabels: Record<ComplaintStatus$options, () => string
 
 export const COMPLAINT_STATUSES = Object.keys(complaintStatusLabels) as ComplaintStatus$options[];
 
-/** An agreement's states in the order a year runs through them. */
-export const agreementStateLabels: Record<AgreementState$options, () => string> = {
-  DRAFT: m.sup_agreement_state_draft,
-  SUBMITTED: m.sup_agreement_state_submitted,
-  UNDER_REVIEW: m.sup_agreement_state_under_review,
-  APPROVED: m.sup_agreement_state_approved,
-  ACTIVE: m.sup_agreement_state_active,
-  YEAR_END_REVIEW: m.sup_agreement_state_year_end_review,
-  RENEWED: m.sup_agreement_state_renewed,
-  NOT_RENEWED: m.sup_agreement_state_not_renewed,
-  TERMINATED: m.sup_agreement_state_terminated,
-};
-
-export const AGREEMENT_STATES = Object.keys(agreementStateLabels) as AgreementState$options[];
-
-/** The state's label, or the raw value for one the portal does not know yet. */
-export function agreementStateLabel(state: string): string {
-  return state in agreementStateLabels ? agreementStateLabels[state as AgreementState$options]() : state;
-}
-
-export const licenceKindLabels: Record<LicenceKind$options, () => string> = {
-  IN_PRINCIPLE_APPROVAL: m.sup_licence_kind_in_principle_approval,
-  ESTABLISHMENT: m.sup_licence_kind_establishment,
-  ACTIVITY: m.sup_licence_kind_activity,
-  TECHNICAL_MANAGER: m.sup_licence_kind_technical_manager,
-};
+// One set of words for states and licence kinds across the portal.
+export { AGREEMENT_STATES, agreementStateLabel, agreementStateLabels } from '$lib/components/agreements/labels';
+export { licenceKindLabels };
 
 /** The kind's label, or the raw value for one the portal does not know yet. */
 export function licenceKindLabel(kind: string): string {
