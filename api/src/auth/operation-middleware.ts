@@ -1,3 +1,4 @@
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
 import type { Context } from '../server/context.js';
 import { AppError, unauthenticated, forbidden } from '../server/errors.js';
@@ -52,4 +53,19 @@ export function operationMiddleware(policies: OperationPolicies): MiddlewareFn<C
 function actorOverride(change: { note?: Record<string, unknown> }): string | undefined {
   const actor = change.note?.actorId;
   return typeof actor === 'string' ? actor : undefined;
+}
+
+/**
+ * Puts the operation middleware around the root fields only (Query, Mutation, Subscription). As a
+ * type-graphql global middleware it would also wrap every nested field of every record in promises,
+ * which made a map of 1,700 features spend most of its time in field dispatch, not in SQL.
+ */
+export function gateRootFields(schema: GraphQLSchema, middleware: MiddlewareFn<Context>): void {
+  for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    for (const field of Object.values(type?.getFields() ?? {})) {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (root, args, context: Context, info) =>
+        middleware({ root, args, context, info }, () => Promise.resolve(resolve(root, args, context, info)));
+    }
+  }
 }

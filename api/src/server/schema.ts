@@ -2,7 +2,7 @@ import { buildSchema } from 'type-graphql';
 import { createAppPubSub, type PubSub } from './pubsub.js';
 import type { GraphQLSchema } from 'graphql';
 import { FieldAuthChecker } from '../auth/field-rules.js';
-import { operationMiddleware } from '../auth/operation-middleware.js';
+import { gateRootFields, operationMiddleware } from '../auth/operation-middleware.js';
 import type { OperationPolicies } from '../auth/operation-policy.js';
 import { accountsOperations } from '../modules/accounts/accounts.policy.js';
 import { AccountsResolver } from '../modules/accounts/accounts.resolver.js';
@@ -82,15 +82,16 @@ export const resolvers = [
   SupervisionResolver,
 ] as const;
 
-export function buildAppSchema(pubSub: PubSub = createAppPubSub()): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildAppSchema(pubSub: PubSub = createAppPubSub()): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     pubSub,
     resolvers,
     authChecker: FieldAuthChecker,
     // A field the viewer may not see reads as null rather than failing the whole query.
     authMode: 'null',
-    globalMiddlewares: [operationMiddleware(operationPolicies)],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });
+  gateRootFields(schema, operationMiddleware(operationPolicies));
+  return schema;
 }

@@ -60,7 +60,9 @@ export function formatDay(iso: string | null | undefined, locale: Locale): strin
   return `${d} ${englishMonths[m - 1]} ${y}`;
 }
 
+const tehranIso = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' });
+
 /** Today on Tehran time as ISO, the day every pilot lives in. */
 export function todayIso(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' }).format(now);
+  return tehranIso.format(now);
 }
