@@ -314,8 +314,16 @@ function cannon(url: string, body: string, connections: number, seconds: number,
         timeouts: number;
         mismatches: number;
       };
-      // A stray wrong answer or two (a pooled connection the embedded server dropped) is reported, not fatal.
-      if (r.mismatches && r.mismatches <= Math.max(2, r.total / 200) && !r.non2xx && !r.errors && !r.timeouts) {
+      // With PostGraphile's 213 kB answer, autocannon reports the first answer on each of its
+      // connections as "not the expected body" (one per connection, every run, never more): that much
+      // is reported, not fatal.
+      if (
+        r.mismatches &&
+        r.mismatches <= Math.max(connections, r.total / 200) &&
+        !r.non2xx &&
+        !r.errors &&
+        !r.timeouts
+      ) {
         console.log(`[bench:${W}] ${url}: ${r.mismatches} of ${r.total} answers were not the expected body`);
       } else if (r.non2xx || r.errors || r.timeouts || r.mismatches) {
         return fail(
@@ -341,8 +349,9 @@ async function measure(label: string, url: string, body: string, connections: nu
   for (let i = 0; i < REPEATS; i++) runs.push(await cannon(url, body, connections, SECONDS, expect));
   const m = {
     rps: round(median(runs.map((r) => r.rps))),
-    p50: round(median(runs.map((r) => r.p50))),
-    p99: round(median(runs.map((r) => r.p99))),
+    // Runs with no answer have no latency: the median of those that had one.
+    p50: round(median(runs.map((r) => r.p50).filter(Number.isFinite))),
+    p99: round(median(runs.map((r) => r.p99).filter(Number.isFinite))),
   };
   if (runs.some((r) => r.rps * SECONDS < 10))
     log(`${label}: fewer than 10 answers in a ${SECONDS} s run; rough figures`);
@@ -523,8 +532,19 @@ export async function run(app: BenchApp): Promise<Figure[]> {
       for (const c of CONNECTIONS) {
         const o = await measure(`ours ${size} needs`, `${app.url}/graphql`, oursBody, c);
         const f = await measure(`floor ${size} needs`, floor.url, oursBody, c);
-        const p = peer ? await measure(`peer ${size} needs`, peer.url, peerBody, c) : null;
-        const peerOf = (k: keyof Load) => ({ label: peer ? PEER : `${PEER}: ${peerWhy}`, value: p ? num(p[k]) : null });
+        let p: Load | null = null;
+        let why = peerWhy;
+        if (peer) {
+          try {
+            p = await measure(`peer ${size} needs`, peer.url, peerBody, c);
+          } catch (e) {
+            // On the embedded database PostGraphile's pooled connections get dropped under load with
+            // large answers; that is reported as no figure, with the reason, not as a failed workload.
+            why = e instanceof Error ? e.message : String(e);
+            log(`peer ${size} needs, ${c} conn: no figure: ${why}`);
+          }
+        }
+        const peerOf = (k: keyof Load) => ({ label: p ? PEER : `${PEER}: ${why}`, value: p ? num(p[k]) : null });
         const kase = `${size} needs, ${c} conn`;
         figures.push(
           {
