@@ -140,6 +140,27 @@ export function currentRanking(bundle: AssessmentBundle, a: NeedsAssessment): Ra
   return rankByMatrix(accepted, a.criteria, scores);
 }
 
+type Link = AssessmentBundle['links'][number];
+type Score = AssessmentBundle['scores'][number];
+
+/** Links and scores grouped by need, once per bundle: filtering them per need was quadratic. */
+const byNeed = new WeakMap<AssessmentBundle, { links: Map<string, Link[]>; scores: Map<string, Score[]> }>();
+function groupedByNeed(bundle: AssessmentBundle) {
+  let grouped = byNeed.get(bundle);
+  if (!grouped) {
+    const links = new Map<string, Link[]>();
+    for (const l of bundle.links) (links.get(l.need_id) ?? links.set(l.need_id, []).get(l.need_id)!).push(l);
+    const scores = new Map<string, Score[]>();
+    for (const sc of bundle.scores) {
+      const id = sc.need.id;
+      (scores.get(id) ?? scores.set(id, []).get(id)!).push(sc);
+    }
+    grouped = { links, scores };
+    byNeed.set(bundle, grouped);
+  }
+  return grouped;
+}
+
 /** One assessment as this viewer may see it. */
 export function presentAssessment(
   bundle: AssessmentBundle,
@@ -155,8 +176,9 @@ export function presentAssessment(
     .filter((n) => n.assessment.id === a.id)
     .filter((n) => internals || n.status === NeedStatus.ACCEPTED || (!!userId && n.proposedBy.id === userId));
   const needTypes = new Map<string, NeedType>();
+  const grouped = groupedByNeed(bundle);
   for (const n of needs) {
-    const links = bundle.links.filter((l) => l.need_id === n.id);
+    const links = grouped.links.get(n.id) ?? [];
     needTypes.set(n.id, {
       id: n.id,
       assessmentId: a.id,
@@ -178,9 +200,7 @@ export function presentAssessment(
           categoryNameFa: l.name_fa,
           categoryNameEn: l.name_en,
         })),
-      scores: bundle.scores
-        .filter((s) => s.need.id === n.id)
-        .map((s) => ({ criterionKey: s.criterionKey, score: s.score })),
+      scores: (grouped.scores.get(n.id) ?? []).map((s) => ({ criterionKey: s.criterionKey, score: s.score })),
     });
   }
   const ranked = a.frozenRanking ?? currentRanking(bundle, a);
