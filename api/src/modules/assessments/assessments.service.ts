@@ -86,6 +86,21 @@ export class AssessmentsService {
       .map((a) => presentAssessment(bundle, a, viewer));
   }
 
+  /**
+   * The assessment a neighbourhood's page leads with: the latest closed one (public), else the
+   * latest the viewer may see. Loads one assessment, not the neighbourhood's whole history.
+   */
+  async latest(viewer: Viewer | null, neighbourhoodId: string): Promise<NeedsAssessmentType | null> {
+    if (!isUuid(neighbourhoodId)) return null;
+    const [closed] = await this.em.execute<{ id: string }[]>(
+      `select id from needs_assessment where neighbourhood_id = ? and status = 'CLOSED'
+        order by created_at desc, id desc limit 1`,
+      [neighbourhoodId],
+    );
+    const found = closed ? await this.byId(viewer, closed.id) : null;
+    return found ?? (await this.list(viewer, neighbourhoodId))[0] ?? null;
+  }
+
   async byId(viewer: Viewer | null, id: string): Promise<NeedsAssessmentType | null> {
     if (!isUuid(id)) return null;
     const bundle = await loadAssessments(this.em, [id], viewer);

@@ -134,11 +134,8 @@ export class DashboardsService {
     if (!isUuid(neighbourhoodId)) throw notFound();
     const [row] = await this.em.execute<SummaryRow[]>(summarySql('n.id = ?'), [neighbourhoodId, todayInTehran()]);
     if (!row) throw notFound();
-    const [assessments, plans] = [
-      await new AssessmentsService(this.em).list(viewer, neighbourhoodId),
-      await new PlansService(this.em).list(viewer, neighbourhoodId),
-    ];
-    const latestAssessment = assessments.find((a) => a.status === 'CLOSED') ?? assessments[0] ?? null;
+    const latestAssessment = await new AssessmentsService(this.em).latest(viewer, neighbourhoodId);
+    const plans = await new PlansService(this.em).list(viewer, neighbourhoodId);
     return { summary: toSummary(row), latestAssessment, plans };
   }
 }
