@@ -263,6 +263,62 @@ describe('live co-mapping', () => {
     expect(close.features.length).toBe(close.total);
     expect(close.total).toBeLessThanOrEqual(200);
   });
+
+  it('coarsens a grid that is too fine into exactly the cells a coarser grid gives', async () => {
+    const spread = await createTestNeighbourhood([52.45, 36.4], 0.04);
+    // 900 points 0.002° apart: at zoom 16 (cells of ~0.00137°) nearly every point has its own cell,
+    // more than MAP_MAX_ITEMS (200), so the grid must double at least twice.
+    const points = Array.from({ length: 900 }, (_, i) => [
+      52.42 + (i % 30) * 0.002 + 0.0003,
+      36.37 + Math.floor(i / 30) * 0.002 + 0.0003,
+    ]);
+    const features = points.map((coordinates, i) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates },
+      properties: { category: 'shops-workshops', title: `point ${i}` },
+    }));
+    ok(
+      await gql(
+        'mutation($n: ID!, $g: JSON!) { importMapFeatures(neighbourhoodId: $n, geojson: $g) { created } }',
+        { n: spread.id, g: { type: 'FeatureCollection', features } },
+        { token: admin },
+      ),
+    );
+    const view = ok(
+      await gql<{
+        mapView: {
+          clustered: boolean;
+          total: number;
+          clusters: { id: string; count: number; lon: number; lat: number }[];
+        };
+      }>(
+        'query($n: ID!) { mapView(neighbourhoodId: $n, zoom: 16) { clustered total clusters { id count lon lat } } }',
+        { n: spread.id },
+        { token: admin },
+      ),
+    ).mapView;
+    expect(view.clustered).toBe(true);
+    expect(view.total).toBe(900);
+    expect(view.clusters.length).toBeLessThanOrEqual(200);
+    const zoom16 = (64 * 360) / (256 * 2 ** 16);
+    const prefix = view.clusters[0]!.id.split(':')[0]!;
+    const doublings = [1, 2, 3, 4, 5].find((k) => (zoom16 * 2 ** k).toPrecision(6) === prefix);
+    expect(doublings).toBeGreaterThanOrEqual(2);
+    const cell = zoom16 * 2 ** doublings!;
+    const expected = new Map<string, { count: number; sx: number; sy: number }>();
+    for (const [x, y] of points) {
+      const id = `${prefix}:${Math.floor(x! / cell)}:${Math.floor(y! / cell)}`;
+      const e = expected.get(id) ?? { count: 0, sx: 0, sy: 0 };
+      expected.set(id, { count: e.count + 1, sx: e.sx + x!, sy: e.sy + y! });
+    }
+    expect(view.clusters.length).toBe(expected.size);
+    for (const c of view.clusters) {
+      const e = expected.get(c.id);
+      expect(e?.count, c.id).toBe(c.count);
+      expect(c.lon).toBeCloseTo(e!.sx / e!.count, 6);
+      expect(c.lat).toBeCloseTo(e!.sy / e!.count, 6);
+    }
+  });
 });
 
 describe('workshop mode', () => {

@@ -164,12 +164,16 @@ const FEATURE_SQL = `
          u.display_name as author_name, f.version, f.created_at, f.updated_at
     from map_feature f left join app_user u on u.id = f.author_id
    where ${WHERE} order by f.created_at, f.id limit $6`;
+/** mapping.service.ts#clusterSql: each point and its x and y computed once, behind `offset 0`. */
 const CLUSTER_SQL = `
-  select floor(ST_X(p) / $6)::int as i, floor(ST_Y(p) / $6)::int as j, count(*)::int as n,
+  select floor(x / $6)::int as i, floor(y / $6)::int as j, count(*)::int as n,
          (count(*) filter (where kind = 'ASSET'))::int as assets,
-         avg(ST_X(p)) as lon, avg(ST_Y(p)) as lat,
-         min(ST_X(p)) as x0, min(ST_Y(p)) as y0, max(ST_X(p)) as x1, max(ST_Y(p)) as y1
-    from (select ST_PointOnSurface(f.geometry) as p, f.kind from map_feature f where ${WHERE}) s
+         avg(x) as lon, avg(y) as lat, min(x) as x0, min(y) as y0, max(x) as x1, max(y) as y1
+    from (select ST_X(p) as x, ST_Y(p) as y, kind
+            from (select case when ST_GeometryType(f.geometry) = 'ST_Point' then f.geometry
+                              else ST_PointOnSurface(f.geometry) end as p, f.kind
+                    from map_feature f where ${WHERE} offset 0) s0
+          offset 0) s
    group by 1, 2`;
 const COUNT_SQL = `select count(*)::int as n from (select 1 from map_feature f where ${WHERE} limit $6) s`;
 
@@ -188,8 +192,10 @@ async function floorStatement(
     ])
   ).rows[0]!.n;
   if (inBox <= maxItems) return { sql: FEATURE_SQL, params: [id, ...bbox, maxItems], inBox };
-  // The service coarsens the grid until the cells fit; the floor starts at the cell it ends at.
+  // The service starts at the zoom's cell, or a coarser one that puts at most 4 × maxItems cells
+  // over the box, and merges cells in memory until they fit; the floor asks for the cell it ends at.
   let cell = cellDegrees(zoom);
+  while (((bbox[2]! - bbox[0]!) / cell) * ((bbox[3]! - bbox[1]!) / cell) > 4 * maxItems) cell *= 2;
   for (;;) {
     const { rowCount } = await db.query(CLUSTER_SQL, [id, ...bbox, cell]);
     if ((rowCount ?? 0) <= maxItems) return { sql: CLUSTER_SQL, params: [id, ...bbox, cell], inBox };
@@ -288,6 +294,8 @@ async function setup(app: BenchApp): Promise<Setup> {
   const token = await login(app.url, ADMIN);
   const db = new pg.Client({ connectionString: app.databaseUrl });
   await db.connect();
+  // The same session setting as the app's own connections (api/src/db/orm.ts).
+  await db.query('set jit = off');
   const ids = {} as Record<Distribution, string>;
   for (const d of DISTRIBUTIONS) ids[d] = await createNeighbourhood(app.url, token, CENTRES[d]);
   return { app, db, token, ids, loaded: { clustered: 0, uniform: 0 }, loadSeconds: { clustered: 0, uniform: 0 } };

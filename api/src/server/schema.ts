@@ -13,7 +13,7 @@ import { GeographyResolver } from '../modules/geography/geography.resolver.js';
 import { assessmentsOperations } from '../modules/assessments/assessments.policy.js';
 import { AssessmentsResolver } from '../modules/assessments/assessments.resolver.js';
 import { plansOperations } from '../modules/plans/plans.policy.js';
-import { PlansResolver } from '../modules/plans/plans.resolver.js';
+import { PlanDetailsResolver, PlansResolver } from '../modules/plans/plans.resolver.js';
 import { dashboardsOperations } from '../modules/dashboards/dashboards.policy.js';
 import { DashboardsResolver } from '../modules/dashboards/dashboards.resolver.js';
 import { pledgesOperations } from '../modules/pledges/pledges.policy.js';
@@ -70,6 +70,7 @@ export const resolvers = [
   CrisisResolver,
   AssessmentsResolver,
   PlansResolver,
+  PlanDetailsResolver,
   DashboardsResolver,
   PledgesResolver,
   NotificationsResolver,

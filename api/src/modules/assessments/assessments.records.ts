@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer.js';
 import { isoDayOf } from '../../server/days.js';
+import { groupBy } from '../../server/group-by.js';
 import { MapFeatureKind, type MapFeatureStatus } from '../mapping/mapping.entity.js';
 import { canSeeFeature, mapAccessFor } from '../mapping/mapping.policy.js';
 import {
@@ -148,14 +149,10 @@ const byNeed = new WeakMap<AssessmentBundle, { links: Map<string, Link[]>; score
 function groupedByNeed(bundle: AssessmentBundle) {
   let grouped = byNeed.get(bundle);
   if (!grouped) {
-    const links = new Map<string, Link[]>();
-    for (const l of bundle.links) (links.get(l.need_id) ?? links.set(l.need_id, []).get(l.need_id)!).push(l);
-    const scores = new Map<string, Score[]>();
-    for (const sc of bundle.scores) {
-      const id = sc.need.id;
-      (scores.get(id) ?? scores.set(id, []).get(id)!).push(sc);
-    }
-    grouped = { links, scores };
+    grouped = {
+      links: groupBy(bundle.links, (l) => l.need_id),
+      scores: groupBy(bundle.scores, (sc) => sc.need.id),
+    };
     byNeed.set(bundle, grouped);
   }
   return grouped;

@@ -1,10 +1,35 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import DataLoader from 'dataloader';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { CreatePlanInput, MilestoneInput, PlanUpdateInput, TaskInput, UpdatePlanInput } from './plans.inputs.js';
 import { PlansService, type PlanWrite } from './plans.service.js';
-import { ActionPlanType } from './plans.types.js';
+import { ActionPlanType, PlanMilestoneType, PlanNeedType, PlanTaskType, PlanUpdateType } from './plans.types.js';
 
 const service = (ctx: Context) => new PlansService(ctx.em);
+
+/** Per-request loaders: one load per field however many plans a response holds. */
+const loaders = new WeakMap<
+  Context,
+  {
+    needs: DataLoader<string, PlanNeedType[]>;
+    tasks: DataLoader<string, PlanTaskType[]>;
+    milestones: DataLoader<string, PlanMilestoneType[]>;
+    updates: DataLoader<ActionPlanType, PlanUpdateType[], string>;
+  }
+>();
+const loadersOf = (ctx: Context) => {
+  let l = loaders.get(ctx);
+  if (!l) {
+    l = {
+      needs: new DataLoader((ids: readonly string[]) => service(ctx).needsOf(ids)),
+      tasks: new DataLoader((ids: readonly string[]) => service(ctx).tasksOf(ids)),
+      milestones: new DataLoader((ids: readonly string[]) => service(ctx).milestonesOf(ids)),
+      updates: new DataLoader((plans) => service(ctx).updatesOf(plans), { cacheKeyFn: (p) => p.id }),
+    };
+    loaders.set(ctx, l);
+  }
+  return l;
+};
 
 function done(ctx: Context, write: PlanWrite): ActionPlanType {
   ctx.audit = write.change;
@@ -85,5 +110,29 @@ export class PlansResolver {
     @Ctx() ctx: Context,
   ) {
     return done(ctx, await service(ctx).addUpdate(ctx.viewer, planId, input));
+  }
+}
+
+/** A plan's parts, read only when a response selects them (plan cards do not). */
+@Resolver(() => ActionPlanType)
+export class PlanDetailsResolver {
+  @FieldResolver(() => [PlanNeedType])
+  needs(@Root() plan: ActionPlanType, @Ctx() ctx: Context) {
+    return loadersOf(ctx).needs.load(plan.id);
+  }
+
+  @FieldResolver(() => [PlanTaskType])
+  tasks(@Root() plan: ActionPlanType, @Ctx() ctx: Context) {
+    return loadersOf(ctx).tasks.load(plan.id);
+  }
+
+  @FieldResolver(() => [PlanMilestoneType])
+  milestones(@Root() plan: ActionPlanType, @Ctx() ctx: Context) {
+    return loadersOf(ctx).milestones.load(plan.id);
+  }
+
+  @FieldResolver(() => [PlanUpdateType], { description: 'Newest first' })
+  updates(@Root() plan: ActionPlanType, @Ctx() ctx: Context) {
+    return loadersOf(ctx).updates.load(plan);
   }
 }

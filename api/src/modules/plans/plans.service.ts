@@ -3,6 +3,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import { csvFile } from '../../server/csv.js';
 import { isoDayOf, jalaliOf, parseDay, todayInTehran, type IsoDay } from '../../server/days.js';
 import { parseRials } from '../../server/digits.js';
+import { groupBy } from '../../server/group-by.js';
 import { badInput, notFound, type FieldProblem, type Lang } from '../../server/errors.js';
 import { User } from '../accounts/accounts.entity.js';
 import { AssessmentStatus, Need, NeedStatus, NeedsAssessment } from '../assessments/assessments.entity.js';
@@ -30,7 +31,7 @@ import type {
 } from './plans.inputs.js';
 import { planStatusLabels, resourceKindLabels, taskStatusLabels } from './plans.labels.js';
 import { canManagePlan, canSeePlan, canSeePlanAuthors } from './plans.policy.js';
-import type { ActionPlanType, PlanTaskType } from './plans.types.js';
+import type { ActionPlanType, PlanMilestoneType, PlanNeedType, PlanTaskType, PlanUpdateType } from './plans.types.js';
 
 export interface PlanWrite {
   result: ActionPlanType;
@@ -55,6 +56,39 @@ export const effectiveProgress = (t: { status: TaskStatus; progress: number }) =
 
 export const isOverdue = (t: { status: TaskStatus; endOn: string }, today: IsoDay) =>
   t.status !== TaskStatus.DONE && t.status !== TaskStatus.CANCELLED && isoDayOf(t.endOn)! < today;
+
+interface PlanFiguresRow {
+  id: string;
+  total: string | number;
+  done: string | number;
+  in_progress: string | number;
+  blocked: string | number;
+  overdue: string | number;
+  progress: string | number;
+  budget_rials: string;
+  start_on: string | Date | null;
+  end_on: string | Date | null;
+}
+
+/**
+ * Each plan's task figures in one statement: cancelled tasks do not count, done counts as 100%
+ * progress whatever was typed (as `effectiveProgress`), overdue as `isOverdue`. Parameters: today
+ * in Tehran, then the plan ids joined by commas.
+ */
+const planFiguresSql = `
+  select p.id,
+         count(t.id) as total,
+         count(t.id) filter (where t.status = 'DONE') as done,
+         count(t.id) filter (where t.status = 'IN_PROGRESS') as in_progress,
+         count(t.id) filter (where t.status = 'BLOCKED') as blocked,
+         count(t.id) filter (where t.status <> 'DONE' and t.end_on < ?::date) as overdue,
+         coalesce(round(avg(case when t.status = 'DONE' then 100 else t.progress end)), 0) as progress,
+         coalesce(sum(t.budget_rials), 0)::text as budget_rials,
+         min(t.start_on) as start_on,
+         max(t.end_on) as end_on
+    from unnest(string_to_array(?, ',')::uuid[]) as p(id)
+    left join plan_task t on t.plan_id = p.id and t.status <> 'CANCELLED'
+   group by p.id`;
 
 export class PlansService {
   constructor(private readonly em: EntityManager) {}
@@ -267,6 +301,7 @@ export class PlansService {
   async exportCsv(viewer: Viewer | null, id: string, lang: Lang): Promise<string> {
     const plan = await this.byId(viewer, id);
     if (!plan) throw notFound();
+    const [tasks] = await this.tasksOf([plan.id]);
     const day = (d: string) => (lang === 'fa' ? jalaliOf(d) : d);
     const head =
       lang === 'fa'
@@ -295,7 +330,7 @@ export class PlansService {
             'Resources needed',
           ];
     const yes = lang === 'fa' ? 'بله' : 'yes';
-    const rows = plan.tasks.map((t) => [
+    const rows = tasks!.map((t) => [
       t.position,
       t.title,
       t.leadOrganisation ? (lang === 'fa' ? t.leadOrganisation.nameFa : t.leadOrganisation.nameEn) : '',
@@ -412,42 +447,76 @@ export class PlansService {
     return { result, change: { entityType: 'ActionPlan', entityId: id, before, after } };
   }
 
-  /** Plans as this viewer may see them, loaded in a fixed number of statements. */
+  /**
+   * Plans as this viewer may see them, with their figures: two statements whatever their number.
+   * Tasks, milestones, updates and needs are fields of their own, loaded once per response by the
+   * resolver's loaders (`tasksOf` and the others), so a list of plan cards reads no task rows.
+   */
   async present(viewer: Viewer | null, ids: readonly string[]): Promise<ActionPlanType[]> {
     if (!ids.length) return [];
     const plans = (
       await this.em.find(
         ActionPlan,
         { id: { $in: [...ids] } },
-        { populate: ['neighbourhood', 'leadOrganisation', 'needs'], orderBy: { createdAt: 'desc', id: 'desc' } },
+        { populate: ['neighbourhood', 'leadOrganisation'], orderBy: { createdAt: 'desc', id: 'desc' } },
       )
     ).filter((p) => canSeePlan(viewer, planFacts(p)));
     if (!plans.length) return [];
-    const planIds = plans.map((p) => p.id);
-    const assessmentIds = [...new Set(plans.flatMap((p) => p.needs.getItems().map((n) => n.assessment.id)))];
-    const [tasks, resources, milestones, updates, assessments] = await Promise.all([
+    const figures = new Map(
+      (
+        await this.em.execute<PlanFiguresRow[]>(planFiguresSql, [todayInTehran(), plans.map((p) => p.id).join(',')])
+      ).map((r) => [r.id, r]),
+    );
+    return plans.map((p) => {
+      const f = figures.get(p.id);
+      return {
+        id: p.id,
+        neighbourhood: place(p.neighbourhood),
+        assessmentId: p.assessment?.id ?? null,
+        title: p.title,
+        goal: p.goal,
+        expectedResults: p.expectedResults ?? null,
+        indicators: p.indicators.map((i) => ({ name: i.name, target: i.target })),
+        leadOrganisation: place(p.leadOrganisation),
+        status: p.status,
+        progress: Number(f?.progress ?? 0),
+        budgetRials: f?.budget_rials ?? '0',
+        taskCounts: {
+          total: Number(f?.total ?? 0),
+          done: Number(f?.done ?? 0),
+          inProgress: Number(f?.in_progress ?? 0),
+          blocked: Number(f?.blocked ?? 0),
+          overdue: Number(f?.overdue ?? 0),
+        },
+        startOn: isoDayOf(f?.start_on ?? null),
+        endOn: isoDayOf(f?.end_on ?? null),
+        showAuthors: canSeePlanAuthors(viewer, planFacts(p)),
+        canManage: canManagePlan(viewer, planFacts(p)),
+        createdAt: p.createdAt,
+        updatedAt: p.updatedAt,
+      };
+    });
+  }
+
+  /** The tasks of plans already presented, in position order, with what each needs; two statements. */
+  async tasksOf(planIds: readonly string[]): Promise<PlanTaskType[][]> {
+    const [tasks, resources] = await Promise.all([
       this.em.find(
         PlanTask,
-        { plan: { $in: planIds } },
+        { plan: { $in: [...planIds] } },
         { populate: ['leadOrganisation'], orderBy: { position: 'asc', id: 'asc' } },
       ),
-      this.em.find(TaskResource, { task: { plan: { $in: planIds } } }, { orderBy: { position: 'asc', id: 'asc' } }),
-      this.em.find(PlanMilestone, { plan: { $in: planIds } }, { orderBy: { dueOn: 'asc', id: 'asc' } }),
       this.em.find(
-        PlanUpdate,
-        { plan: { $in: planIds } },
-        { populate: ['author'], orderBy: { day: 'desc', createdAt: 'desc' } },
+        TaskResource,
+        { task: { plan: { $in: [...planIds] } } },
+        { orderBy: { position: 'asc', id: 'asc' } },
       ),
-      assessmentIds.length
-        ? this.em.find(NeedsAssessment, { id: { $in: assessmentIds } }, { fields: ['id', 'frozenRanking'] })
-        : Promise.resolve([]),
     ]);
     const today = todayInTehran();
-    const frozen = new Map(assessments.flatMap((a) => (a.frozenRanking ?? []).map((r) => [r.needId, r] as const)));
-    return plans.map((p) => {
-      const own = tasks.filter((t) => t.plan.id === p.id);
-      const counted = own.filter((t) => t.status !== TaskStatus.CANCELLED);
-      const taskTypes: PlanTaskType[] = own.map((t) => ({
+    const needs = groupBy(resources, (r) => r.task.id);
+    const byPlan = groupBy(tasks, (t) => t.plan.id);
+    return planIds.map((planId) =>
+      (byPlan.get(planId) ?? []).map((t) => ({
         id: t.id,
         position: t.position,
         title: t.title,
@@ -459,80 +528,81 @@ export class PlansService {
         progress: effectiveProgress(t),
         overdue: isOverdue(t, today),
         budgetRials: String(t.budgetRials),
-        resources: resources
-          .filter((r) => r.task.id === t.id)
-          .map((r) => ({
-            id: r.id,
-            kind: r.kind,
-            amountRials: r.amountRials === null || r.amountRials === undefined ? null : String(r.amountRials),
-            item: r.item ?? null,
-            quantity: r.quantity ?? null,
-            unit: r.unit ?? null,
-            hours: r.hours ?? null,
-          })),
-      }));
-      const starts = counted.map((t) => isoDayOf(t.startOn)!).sort();
-      const ends = counted.map((t) => isoDayOf(t.endOn)!).sort();
-      const authors = canSeePlanAuthors(viewer, planFacts(p));
-      return {
-        id: p.id,
-        neighbourhood: place(p.neighbourhood),
-        assessmentId: p.assessment?.id ?? null,
-        needs: p.needs.getItems().map((n) => {
-          const r = frozen.get(n.id);
-          return {
-            id: n.id,
-            assessmentId: n.assessment.id,
-            title: n.title,
-            category: n.category,
-            rank: r?.rank ?? null,
-            tied: r?.tied ?? false,
-          };
-        }),
-        title: p.title,
-        goal: p.goal,
-        expectedResults: p.expectedResults ?? null,
-        indicators: p.indicators.map((i) => ({ name: i.name, target: i.target })),
-        leadOrganisation: place(p.leadOrganisation),
-        status: p.status,
-        progress: counted.length
-          ? Math.round(counted.reduce((s, t) => s + effectiveProgress(t), 0) / counted.length)
-          : 0,
-        budgetRials: counted.reduce((s, t) => s + BigInt(t.budgetRials), 0n).toString(),
-        taskCounts: {
-          total: counted.length,
-          done: counted.filter((t) => t.status === TaskStatus.DONE).length,
-          inProgress: counted.filter((t) => t.status === TaskStatus.IN_PROGRESS).length,
-          blocked: counted.filter((t) => t.status === TaskStatus.BLOCKED).length,
-          overdue: counted.filter((t) => isOverdue(t, today)).length,
-        },
-        startOn: starts[0] ?? null,
-        endOn: ends[ends.length - 1] ?? null,
-        tasks: taskTypes,
-        milestones: milestones
-          .filter((m) => m.plan.id === p.id)
-          .map((m) => ({
-            id: m.id,
-            title: m.title,
-            dueOn: isoDayOf(m.dueOn)!,
-            reachedOn: isoDayOf(m.reachedOn),
-            overdue: !m.reachedOn && isoDayOf(m.dueOn)! < today,
-          })),
-        updates: updates
-          .filter((u) => u.plan.id === p.id)
-          .map((u) => ({
-            id: u.id,
-            on: isoDayOf(u.day)!,
-            text: u.text,
-            taskId: u.task?.id ?? null,
-            authorName: authors ? u.author.displayName : null,
-            createdAt: u.createdAt,
-          })),
-        canManage: canManagePlan(viewer, planFacts(p)),
-        createdAt: p.createdAt,
-        updatedAt: p.updatedAt,
-      };
-    });
+        resources: (needs.get(t.id) ?? []).map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          amountRials: r.amountRials === null || r.amountRials === undefined ? null : String(r.amountRials),
+          item: r.item ?? null,
+          quantity: r.quantity ?? null,
+          unit: r.unit ?? null,
+          hours: r.hours ?? null,
+        })),
+      })),
+    );
+  }
+
+  /** The milestones of plans already presented, by due day; one statement. */
+  async milestonesOf(planIds: readonly string[]): Promise<PlanMilestoneType[][]> {
+    const rows = await this.em.find(
+      PlanMilestone,
+      { plan: { $in: [...planIds] } },
+      { orderBy: { dueOn: 'asc', id: 'asc' } },
+    );
+    const today = todayInTehran();
+    const byPlan = groupBy(rows, (m) => m.plan.id);
+    return planIds.map((planId) =>
+      (byPlan.get(planId) ?? []).map((m) => ({
+        id: m.id,
+        title: m.title,
+        dueOn: isoDayOf(m.dueOn)!,
+        reachedOn: isoDayOf(m.reachedOn),
+        overdue: !m.reachedOn && isoDayOf(m.dueOn)! < today,
+      })),
+    );
+  }
+
+  /** Progress notes of plans already presented, newest first; authors only where the plan allows. */
+  async updatesOf(plans: readonly ActionPlanType[]): Promise<PlanUpdateType[][]> {
+    const rows = await this.em.find(
+      PlanUpdate,
+      { plan: { $in: plans.map((p) => p.id) } },
+      { populate: ['author'], orderBy: { day: 'desc', createdAt: 'desc' } },
+    );
+    const byPlan = groupBy(rows, (u) => u.plan.id);
+    return plans.map((p) =>
+      (byPlan.get(p.id) ?? []).map((u) => ({
+        id: u.id,
+        on: isoDayOf(u.day)!,
+        text: u.text,
+        taskId: u.task?.id ?? null,
+        authorName: p.showAuthors ? u.author.displayName : null,
+        createdAt: u.createdAt,
+      })),
+    );
+  }
+
+  /** The ranked needs plans answer, with their rank when the assessment closed; two statements. */
+  async needsOf(planIds: readonly string[]): Promise<PlanNeedType[][]> {
+    const plans = await this.em.find(ActionPlan, { id: { $in: [...planIds] } }, { populate: ['needs'] });
+    const assessmentIds = [...new Set(plans.flatMap((p) => p.needs.getItems().map((n) => n.assessment.id)))];
+    const assessments = assessmentIds.length
+      ? await this.em.find(NeedsAssessment, { id: { $in: assessmentIds } }, { fields: ['id', 'frozenRanking'] })
+      : [];
+    const frozen = new Map(assessments.flatMap((a) => (a.frozenRanking ?? []).map((r) => [r.needId, r] as const)));
+    const byId = new Map(plans.map((p) => [p.id, p]));
+    return planIds.map((planId) =>
+      (byId.get(planId)?.needs.getItems() ?? []).map((n) => {
+        const r = frozen.get(n.id);
+        return {
+          id: n.id,
+          assessmentId: n.assessment.id,
+          title: n.title,
+          category: n.category,
+          rank: r?.rank ?? null,
+          tied: r?.tied ?? false,
+        };
+      }),
+    );
   }
 }
 

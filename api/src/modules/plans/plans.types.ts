@@ -153,6 +153,7 @@ export class TaskCountsType {
   overdue!: number;
 }
 
+/** Its needs, tasks, milestones and updates are resolved by `PlanDetailsResolver`, once per response. */
 @ObjectType('ActionPlan', { description: 'A participatory action plan answering ranked needs' })
 export class ActionPlanType {
   @Field(() => ID)
@@ -163,9 +164,6 @@ export class ActionPlanType {
 
   @Field(() => ID, { nullable: true })
   assessmentId!: string | null;
-
-  @Field(() => [PlanNeedType])
-  needs!: PlanNeedType[];
 
   @Field(() => String)
   title!: string;
@@ -200,14 +198,8 @@ export class ActionPlanType {
   @Field(() => String, { nullable: true, description: 'Last task end' })
   endOn!: string | null;
 
-  @Field(() => [PlanTaskType])
-  tasks!: PlanTaskType[];
-
-  @Field(() => [PlanMilestoneType])
-  milestones!: PlanMilestoneType[];
-
-  @Field(() => [PlanUpdateType], { description: 'Newest first' })
-  updates!: PlanUpdateType[];
+  /** Not a field: whether this viewer sees who wrote the plan's updates (`canSeePlanAuthors`). */
+  showAuthors!: boolean;
 
   @Field(() => Boolean)
   canManage!: boolean;
