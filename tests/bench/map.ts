@@ -175,7 +175,6 @@ const CLUSTER_SQL = `
                     from map_feature f where ${WHERE} offset 0) s0
           offset 0) s
    group by 1, 2`;
-const COUNT_SQL = `select count(*)::int as n from (select 1 from map_feature f where ${WHERE} limit $6) s`;
 
 /** What the service runs for the data of this box, as one raw statement with its parameters. */
 async function floorStatement(
@@ -241,7 +240,6 @@ interface Measured {
   clustered: boolean;
   sqlStatements: number | null;
   floor: number;
-  count: number;
   inBox: number;
 }
 
@@ -266,7 +264,6 @@ async function measure(app: BenchApp, db: pg.Client, token: string, id: string, 
   const api = await p50(call);
   const stmt = await floorStatement(db, id, bbox, zoom, view.maxItems);
   const floor = await p50(() => db.query(stmt.sql, stmt.params));
-  const count = await p50(() => db.query(COUNT_SQL, [id, ...bbox, view.maxItems + 1]));
   const m: Measured = {
     api,
     items,
@@ -274,7 +271,6 @@ async function measure(app: BenchApp, db: pg.Client, token: string, id: string, 
     clustered: view.clustered,
     sqlStatements: first.extensions?.sqlStatements ?? null,
     floor,
-    count,
     inBox: stmt.inBox,
   };
   return m;
@@ -320,7 +316,7 @@ async function runSize(s: Setup, size: number, dist: Distribution, tag: string) 
     const name = `${label(size)} ${dist}, z${zoom}`;
     const m = await measure(s.app, s.db, s.token, s.ids[dist], bboxFor(CENTRES[dist], zoom), zoom);
     log(
-      `${tag} ${name}: api p50 ${round(m.api)} ms, floor ${round(m.floor)} ms (+ count ${round(m.count)} ms),`,
+      `${tag} ${name}: api p50 ${round(m.api)} ms, floor ${round(m.floor)} ms,`,
       `${m.items} items (${m.clustered ? 'clusters' : 'features'}, ${m.inBox} in box), ${m.sqlStatements} statements`,
     );
     out.set(name, { ...m, loadSeconds });

@@ -119,15 +119,15 @@ export class MappingService {
     const { maxItems, minCellCount } = this.config;
     const bbox = checkBbox(args.bbox);
     const where = this.featureWhere(access, neighbourhood.id, { ...args, bbox });
-    const [{ n }] = (await this.em.execute(
-      `select count(*)::int as n from (select 1 from map_feature f where ${where.sql} limit ?) s`,
-      [...where.params, maxItems + 1],
-    )) as [{ n: number }];
     const categories = await this.live.categories(this.em);
+    // The grid is asked for first: its counts say whether the box fits, so a crowded box costs one
+    // statement, and a sparse one a cheap grid plus its features.
+    let clusters = await this.clusters(where, clusterCellDegrees(args.zoom, bbox), bbox);
+    const total = clusters.reduce((sum, c) => sum + c.count, 0);
+    const clustered = total > maxItems;
     let features: MapFeatureType[] = [];
-    let clusters: MapClusterType[] = [];
-    let total = n;
-    if (n <= maxItems) {
+    if (!clustered) {
+      clusters = [];
       const rows = await this.em.execute(`${featureSelect} where ${where.sql} order by f.created_at, f.id limit ?`, [
         ...where.params,
         maxItems,
@@ -135,9 +135,6 @@ export class MappingService {
       features = rows
         .map((r) => presentFeature(toRecord(r as never), access, categories))
         .filter((f): f is MapFeatureType => !!f);
-    } else {
-      clusters = await this.clusters(where, clusterCellDegrees(args.zoom, bbox), bbox);
-      total = clusters.reduce((sum, c) => sum + c.count, 0);
     }
     const wantsHarms = !args.kinds?.length || args.kinds.includes(MapFeatureKind.HARM);
     const harmCells =
@@ -146,7 +143,7 @@ export class MappingService {
       features,
       clusters,
       harmCells,
-      clustered: n > maxItems,
+      clustered,
       total,
       exactHarms: seesExactHarms(access),
       lastSeq: await lastMapSeq(this.em, neighbourhood.id),

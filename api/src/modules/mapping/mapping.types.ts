@@ -10,7 +10,8 @@ export enum MapExportFormat {
 }
 registerEnumType(MapExportFormat, { name: 'MapExportFormat' });
 
-@ObjectType('MapCategory')
+/** Plain values, no middleware: `simpleResolvers` lets graphql-js read the properties directly. */
+@ObjectType('MapCategory', { simpleResolvers: true })
 export class MapCategoryType {
   @Field(() => ID)
   id!: string;
@@ -37,7 +38,8 @@ export class MapCategoryType {
   sortOrder!: number;
 }
 
-@ObjectType('MapFeature', { description: 'A local asset or harm as this viewer may see it' })
+/** Thousands per map view; plain values already filtered by the policy, so no per-field wrapper. */
+@ObjectType('MapFeature', { description: 'A local asset or harm as this viewer may see it', simpleResolvers: true })
 export class MapFeatureType {
   @Field(() => ID)
   id!: string;
@@ -88,7 +90,7 @@ export class MapFeatureType {
   updatedAt!: Date;
 }
 
-@ObjectType('MapCluster', { description: 'Features summarised at low zoom' })
+@ObjectType('MapCluster', { description: 'Features summarised at low zoom', simpleResolvers: true })
 export class MapClusterType {
   @Field(() => String)
   id!: string;
