@@ -289,8 +289,11 @@ function cannon(url: string, body: string, connections: number, seconds: number,
     process.stdin.on('data', (d) => (input += d));
     process.stdin.on('end', () => {
     const o = JSON.parse(input);
+    const ascii = (s) => s.replace(/[\\u0080-\\uffff]/g, "");
+    const expected = o.expect === undefined ? undefined : ascii(o.expect);
     autocannon({ url: o.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: o.body,
-                 connections: o.connections, duration: o.seconds, timeout: 60, expectBody: o.expect }, (err, r) => {
+                 connections: o.connections, duration: o.seconds, timeout: 60,
+                 verifyBody: expected === undefined ? undefined : (body) => ascii(body) === expected }, (err, r) => {
       if (err) { console.error(err); process.exit(1); }
       process.stdout.write(JSON.stringify({ total: r.requests.total, duration: r.duration, p50: r.latency.p50,
         p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, mismatches: r.mismatches ?? 0 }));
@@ -314,18 +317,7 @@ function cannon(url: string, body: string, connections: number, seconds: number,
         timeouts: number;
         mismatches: number;
       };
-      // With PostGraphile's 213 kB answer, autocannon reports the first answer on each of its
-      // connections as "not the expected body" (one per connection, every run, never more): that much
-      // is reported, not fatal.
-      if (
-        r.mismatches &&
-        r.mismatches <= Math.max(connections, r.total / 200) &&
-        !r.non2xx &&
-        !r.errors &&
-        !r.timeouts
-      ) {
-        console.log(`[bench:${W}] ${url}: ${r.mismatches} of ${r.total} answers were not the expected body`);
-      } else if (r.non2xx || r.errors || r.timeouts || r.mismatches) {
+      if (r.non2xx || r.errors || r.timeouts || r.mismatches) {
         return fail(
           new Error(
             `${url}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts, ${r.mismatches} answers not the expected body`,
@@ -341,7 +333,10 @@ function cannon(url: string, body: string, connections: number, seconds: number,
 /** Warm-up, then REPEATS runs; the median of each figure. */
 async function measure(label: string, url: string, body: string, connections: number): Promise<Load> {
   // Every answer must be the right one (a GraphQL error is a 200 too): the same bytes twice in a
-  // row are the expected body for autocannon; when they differ (timings in extensions), no check.
+  // row are the expected body; when they differ (timings in extensions), no check. autocannon
+  // decodes each body chunk on its own, so a Persian letter split across chunks comes out mangled
+  // in long answers: under load only the ASCII (structure, ids, figures) is compared, and the
+  // letters are checked here, whole.
   const [a, b] = [await text(url, body), await text(url, body)];
   const expect = a === b ? a : undefined;
   await cannon(url, body, connections, WARMUP_SECONDS, expect);
@@ -406,13 +401,17 @@ async function startPeer(databaseUrl: string, embedded: boolean) {
   const { makePgService } = await import('postgraphile/adaptors/pg');
   const { grafserv } = await import('postgraphile/grafserv/node');
   const { PostGraphileAmberPreset } = await import('postgraphile/presets/amber');
+  const peerPool = new pg.Pool({ connectionString: databaseUrl, max: POOL, idleTimeoutMillis: IDLE_MS });
   const pgl = postgraphile({
     extends: [PostGraphileAmberPreset],
     pgServices: [
       makePgService({
-        connectionString: databaseUrl,
+        // Its own pool, ended in stop(): `pgl.release()` left these connections open until the app's
+        // embedded server went away under them.
+        pool: peerPool,
         schemas: ['public'],
-        poolConfig: { max: POOL, idleTimeoutMillis: IDLE_MS },
+        // No subscriptions here; its LISTEN client would sit idle until the embedded server drops it.
+        pubsub: false,
       }),
     ],
     grafserv: { graphiql: false },
@@ -438,6 +437,7 @@ async function startPeer(databaseUrl: string, embedded: boolean) {
     async stop() {
       await close(server);
       await pgl.release();
+      await peerPool.end();
     },
   };
 }
