@@ -34,6 +34,25 @@ export default tseslint.config(
     rules: { 'svelte/no-navigation-without-resolve': 'off' },
   },
   {
+    // Values from Houdini's barrel pull every document's store into every page: import each store
+    // from its own module ($houdini/plugins/houdini-svelte/stores/<Name>); types are erased.
+    files: ['portal/src/**/*.ts', 'portal/src/**/*.svelte'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '$houdini',
+              allowTypeImports: true,
+              message: 'Import the store from $houdini/plugins/houdini-svelte/stores/<Name>.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Type-aware rules for the API and tests: no promise may be forgotten.
     files: ['api/src/**/*.ts', 'tests/**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -13,4 +13,18 @@ export default defineConfig({
     }),
     sveltekit(),
   ],
+  build: {
+    rolldownOptions: {
+      treeshake: {
+        // Houdini's generated barrel, documents and stores only declare things. Saying so lets the
+        // `getCache` import Houdini adds to the root layout take one export, not all 123 stores.
+        moduleSideEffects: [
+          {
+            test: /[\\/]\.houdini[\\/](index\.ts|graphql[\\/]|artifacts[\\/]|plugins[\\/]houdini-svelte[\\/]stores[\\/])/,
+            sideEffects: false,
+          },
+        ],
+      },
+    },
+  },
 });

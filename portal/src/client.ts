@@ -1,4 +1,4 @@
-import { HoudiniClient, fetch, subscription } from '$houdini';
+import { HoudiniClient, fetch, subscription } from '$houdini/runtime/client';
 
 import { socketClient } from '$lib/graphql/socket';
 

@@ -1,4 +1,4 @@
-import { load_LayoutViewer } from '$houdini';
+import { load_LayoutViewer } from '$houdini/plugins/houdini-svelte/stores/LayoutViewer';
 
 import type { LayoutLoad } from './$types';
 

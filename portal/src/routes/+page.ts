@@ -1,4 +1,4 @@
-import { load_HomeNeighbourhoods } from '$houdini';
+import { load_HomeNeighbourhoods } from '$houdini/plugins/houdini-svelte/stores/HomeNeighbourhoods';
 
 import { loadedData } from '$lib/graphql/load';
 

@@ -1,16 +1,13 @@
-import {
-  CreateMapFeatureStore,
-  DeleteMapFeatureStore,
-  MapAccessStore,
-  MapLegendStore,
-  MapPresenceStore,
-  MapViewStore,
-  SetMapFeatureStatusStore,
-  SetMapPresenceStore,
-  UpdateMapFeatureStore,
-  type MapFeatureKind$options,
-  type MapFeatureStatus$options,
-} from '$houdini';
+import { CreateMapFeatureStore } from '$houdini/plugins/houdini-svelte/stores/CreateMapFeature';
+import { DeleteMapFeatureStore } from '$houdini/plugins/houdini-svelte/stores/DeleteMapFeature';
+import { MapAccessStore } from '$houdini/plugins/houdini-svelte/stores/MapAccess';
+import { MapLegendStore } from '$houdini/plugins/houdini-svelte/stores/MapLegend';
+import { MapPresenceStore } from '$houdini/plugins/houdini-svelte/stores/MapPresence';
+import { MapViewStore } from '$houdini/plugins/houdini-svelte/stores/MapView';
+import { SetMapFeatureStatusStore } from '$houdini/plugins/houdini-svelte/stores/SetMapFeatureStatus';
+import { SetMapPresenceStore } from '$houdini/plugins/houdini-svelte/stores/SetMapPresence';
+import { UpdateMapFeatureStore } from '$houdini/plugins/houdini-svelte/stores/UpdateMapFeature';
+import type { MapFeatureKind$options, MapFeatureStatus$options } from '$houdini';
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 
 import { errorCode, errorMessage, type GraphQLErrorLike } from '$lib/graphql/errors';

@@ -1,4 +1,4 @@
-import { load_AccountViewer } from '$houdini';
+import { load_AccountViewer } from '$houdini/plugins/houdini-svelte/stores/AccountViewer';
 import { redirect } from '@sveltejs/kit';
 
 import { loadReferralNeighbourhoods } from '$lib/components/crisis/referral-scope';

@@ -1,4 +1,4 @@
-import { load_AgreementsPage } from '$houdini';
+import { load_AgreementsPage } from '$houdini/plugins/houdini-svelte/stores/AgreementsPage';
 import { redirect } from '@sveltejs/kit';
 import { get } from 'svelte/store';
 

@@ -1,4 +1,4 @@
-import { load_CrisisPage } from '$houdini';
+import { load_CrisisPage } from '$houdini/plugins/houdini-svelte/stores/CrisisPage';
 
 import { loadReferralNeighbourhoods } from '$lib/components/crisis/referral-scope';
 import { loadedData } from '$lib/graphql/load';

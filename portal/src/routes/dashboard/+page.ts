@@ -1,4 +1,4 @@
-import { load_PilotDashboardPage } from '$houdini';
+import { load_PilotDashboardPage } from '$houdini/plugins/houdini-svelte/stores/PilotDashboardPage';
 import { redirect } from '@sveltejs/kit';
 import { get } from 'svelte/store';
 

@@ -1,4 +1,4 @@
-import { load_NotificationsPage } from '$houdini';
+import { load_NotificationsPage } from '$houdini/plugins/houdini-svelte/stores/NotificationsPage';
 import { redirect } from '@sveltejs/kit';
 import { get } from 'svelte/store';
 

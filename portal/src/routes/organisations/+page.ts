@@ -1,4 +1,6 @@
-import { load_OrganisationChoices, load_OrganisationHubs, load_OrganisationsPage } from '$houdini';
+import { load_OrganisationChoices } from '$houdini/plugins/houdini-svelte/stores/OrganisationChoices';
+import { load_OrganisationHubs } from '$houdini/plugins/houdini-svelte/stores/OrganisationHubs';
+import { load_OrganisationsPage } from '$houdini/plugins/houdini-svelte/stores/OrganisationsPage';
 import { get } from 'svelte/store';
 
 import { isOrganisationType } from '$lib/components/organisations/labels';

@@ -1,4 +1,4 @@
-import { load_MyPledgesPage } from '$houdini';
+import { load_MyPledgesPage } from '$houdini/plugins/houdini-svelte/stores/MyPledgesPage';
 import { redirect } from '@sveltejs/kit';
 import { get } from 'svelte/store';
 

@@ -1,4 +1,4 @@
-import { load_SupervisorDashboardPage } from '$houdini';
+import { load_SupervisorDashboardPage } from '$houdini/plugins/houdini-svelte/stores/SupervisorDashboardPage';
 import { redirect } from '@sveltejs/kit';
 import { get } from 'svelte/store';
 

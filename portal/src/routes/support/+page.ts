@@ -1,4 +1,5 @@
-import { load_SupportPage, load_SupportProjects } from '$houdini';
+import { load_SupportPage } from '$houdini/plugins/houdini-svelte/stores/SupportPage';
+import { load_SupportProjects } from '$houdini/plugins/houdini-svelte/stores/SupportProjects';
 import { error } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';

@@ -1,4 +1,4 @@
-import { load_VolunteerPage } from '$houdini';
+import { load_VolunteerPage } from '$houdini/plugins/houdini-svelte/stores/VolunteerPage';
 import { redirect } from '@sveltejs/kit';
 import { get } from 'svelte/store';
 

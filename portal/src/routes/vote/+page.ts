@@ -1,4 +1,4 @@
-import { load_AssessmentVoteJoin } from '$houdini';
+import { load_AssessmentVoteJoin } from '$houdini/plugins/houdini-svelte/stores/AssessmentVoteJoin';
 import { redirect } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';

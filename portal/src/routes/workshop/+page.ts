@@ -1,4 +1,4 @@
-import { load_WorkshopJoin } from '$houdini';
+import { load_WorkshopJoin } from '$houdini/plugins/houdini-svelte/stores/WorkshopJoin';
 import { redirect } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';

@@ -1,4 +1,5 @@
-import { load_CrisisReferralScope, type Role$options } from '$houdini';
+import { load_CrisisReferralScope } from '$houdini/plugins/houdini-svelte/stores/CrisisReferralScope';
+import type { Role$options } from '$houdini';
 import type { LoadEvent } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';

@@ -1,4 +1,5 @@
-import { load_AgreementOrganisation, load_AgreementPage } from '$houdini';
+import { load_AgreementOrganisation } from '$houdini/plugins/houdini-svelte/stores/AgreementOrganisation';
+import { load_AgreementPage } from '$houdini/plugins/houdini-svelte/stores/AgreementPage';
 import { error, redirect } from '@sveltejs/kit';
 import { get } from 'svelte/store';
 

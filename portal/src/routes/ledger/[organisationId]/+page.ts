@@ -1,4 +1,5 @@
-import { load_LedgerOrganisations, load_LedgerPage } from '$houdini';
+import { load_LedgerOrganisations } from '$houdini/plugins/houdini-svelte/stores/LedgerOrganisations';
+import { load_LedgerPage } from '$houdini/plugins/houdini-svelte/stores/LedgerPage';
 import { error, redirect } from '@sveltejs/kit';
 import { get } from 'svelte/store';
 

@@ -1,4 +1,5 @@
-import { load_NeighbourhoodOverview, load_NeighbourhoodPage } from '$houdini';
+import { load_NeighbourhoodOverview } from '$houdini/plugins/houdini-svelte/stores/NeighbourhoodOverview';
+import { load_NeighbourhoodPage } from '$houdini/plugins/houdini-svelte/stores/NeighbourhoodPage';
 import { error } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';

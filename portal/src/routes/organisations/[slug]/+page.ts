@@ -1,4 +1,6 @@
-import { load_OrganisationChoices, load_OrganisationHubs, load_OrganisationPage } from '$houdini';
+import { load_OrganisationChoices } from '$houdini/plugins/houdini-svelte/stores/OrganisationChoices';
+import { load_OrganisationHubs } from '$houdini/plugins/houdini-svelte/stores/OrganisationHubs';
+import { load_OrganisationPage } from '$houdini/plugins/houdini-svelte/stores/OrganisationPage';
 import { error } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';

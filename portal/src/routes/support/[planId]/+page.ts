@@ -1,4 +1,4 @@
-import { load_SupportPlanPage } from '$houdini';
+import { load_SupportPlanPage } from '$houdini/plugins/houdini-svelte/stores/SupportPlanPage';
 import { error } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';

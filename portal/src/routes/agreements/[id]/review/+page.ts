@@ -1,4 +1,4 @@
-import { load_AgreementReviewPage } from '$houdini';
+import { load_AgreementReviewPage } from '$houdini/plugins/houdini-svelte/stores/AgreementReviewPage';
 import { error, redirect } from '@sveltejs/kit';
 import { get } from 'svelte/store';
 

@@ -1,4 +1,5 @@
-import { load_AssessmentList, load_AssessmentListPage } from '$houdini';
+import { load_AssessmentList } from '$houdini/plugins/houdini-svelte/stores/AssessmentList';
+import { load_AssessmentListPage } from '$houdini/plugins/houdini-svelte/stores/AssessmentListPage';
 import { error } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';

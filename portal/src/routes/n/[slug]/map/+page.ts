@@ -1,4 +1,5 @@
-import { load_MapAccess, load_MapPage } from '$houdini';
+import { load_MapAccess } from '$houdini/plugins/houdini-svelte/stores/MapAccess';
+import { load_MapPage } from '$houdini/plugins/houdini-svelte/stores/MapPage';
 import { error } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';

@@ -1,4 +1,5 @@
-import { load_NeighbourhoodPlans, load_PlansPage } from '$houdini';
+import { load_NeighbourhoodPlans } from '$houdini/plugins/houdini-svelte/stores/NeighbourhoodPlans';
+import { load_PlansPage } from '$houdini/plugins/houdini-svelte/stores/PlansPage';
 import { error } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';

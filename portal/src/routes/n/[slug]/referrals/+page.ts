@@ -1,4 +1,5 @@
-import { load_CrisisReferrals, load_CrisisReferralsPage } from '$houdini';
+import { load_CrisisReferrals } from '$houdini/plugins/houdini-svelte/stores/CrisisReferrals';
+import { load_CrisisReferralsPage } from '$houdini/plugins/houdini-svelte/stores/CrisisReferralsPage';
 import { error } from '@sveltejs/kit';
 
 import { isCrisisStatus } from '$lib/components/crisis/labels';

@@ -1,4 +1,4 @@
-import { load_QuarterlyReportPage } from '$houdini';
+import { load_QuarterlyReportPage } from '$houdini/plugins/houdini-svelte/stores/QuarterlyReportPage';
 import { error, redirect } from '@sveltejs/kit';
 import { get } from 'svelte/store';
 

@@ -1,4 +1,5 @@
-import { load_AssessmentFeatures, load_AssessmentPage } from '$houdini';
+import { load_AssessmentFeatures } from '$houdini/plugins/houdini-svelte/stores/AssessmentFeatures';
+import { load_AssessmentPage } from '$houdini/plugins/houdini-svelte/stores/AssessmentPage';
 import { error } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';

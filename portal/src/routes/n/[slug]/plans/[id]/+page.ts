@@ -1,4 +1,4 @@
-import { load_PlanPage } from '$houdini';
+import { load_PlanPage } from '$houdini/plugins/houdini-svelte/stores/PlanPage';
 import { error } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';

@@ -1,4 +1,5 @@
-import { load_NewPlanPage, load_NewPlanSources } from '$houdini';
+import { load_NewPlanPage } from '$houdini/plugins/houdini-svelte/stores/NewPlanPage';
+import { load_NewPlanSources } from '$houdini/plugins/houdini-svelte/stores/NewPlanSources';
 import { error } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';

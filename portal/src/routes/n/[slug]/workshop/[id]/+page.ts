@@ -1,4 +1,5 @@
-import { load_MapAccess, load_WorkshopScreen } from '$houdini';
+import { load_MapAccess } from '$houdini/plugins/houdini-svelte/stores/MapAccess';
+import { load_WorkshopScreen } from '$houdini/plugins/houdini-svelte/stores/WorkshopScreen';
 import { error, redirect } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';

@@ -1,4 +1,4 @@
-import { load_AssessmentPrintPage } from '$houdini';
+import { load_AssessmentPrintPage } from '$houdini/plugins/houdini-svelte/stores/AssessmentPrintPage';
 import { error } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';

@@ -1,4 +1,4 @@
-import { load_AssessmentScreen } from '$houdini';
+import { load_AssessmentScreen } from '$houdini/plugins/houdini-svelte/stores/AssessmentScreen';
 import { error } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';

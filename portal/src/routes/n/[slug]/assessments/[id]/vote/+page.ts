@@ -1,4 +1,4 @@
-import { load_AssessmentVotePage } from '$houdini';
+import { load_AssessmentVotePage } from '$houdini/plugins/houdini-svelte/stores/AssessmentVotePage';
 import { error, redirect } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';

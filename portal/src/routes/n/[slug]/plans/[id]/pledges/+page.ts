@@ -1,4 +1,4 @@
-import { load_PlanPledgesPage } from '$houdini';
+import { load_PlanPledgesPage } from '$houdini/plugins/houdini-svelte/stores/PlanPledgesPage';
 import { error, redirect } from '@sveltejs/kit';
 import { get } from 'svelte/store';
 

@@ -1,4 +1,4 @@
-import { load_PlanPrintPage } from '$houdini';
+import { load_PlanPrintPage } from '$houdini/plugins/houdini-svelte/stores/PlanPrintPage';
 import { error } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';

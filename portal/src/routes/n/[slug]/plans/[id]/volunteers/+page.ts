@@ -1,4 +1,4 @@
-import { load_PlanVolunteersPage } from '$houdini';
+import { load_PlanVolunteersPage } from '$houdini/plugins/houdini-svelte/stores/PlanVolunteersPage';
 import { error } from '@sveltejs/kit';
 
 import { loadedData } from '$lib/graphql/load';
