@@ -79,6 +79,8 @@ export async function startApp(
     EMBEDDED_DB_PORT: String(dbPort),
     MAHALLEH_DEMO: 'true',
     SQL_STATEMENT_COUNT: 'true',
+    // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: profiles the app alone, not the bench or its load.
+    ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
     ...opts.env,
   };
   if (databaseUrl) await run('api/dist/cli/seed.js', env);

@@ -33,8 +33,11 @@ export function jalaliOf(day: IsoDay): string {
 }
 
 /** Today on Tehran time, where every pilot is. */
+/** Made once: building an Intl formatter costs far more than formatting with it. */
+const tehranDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' });
+
 export function todayInTehran(now: Date = new Date()): IsoDay {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' }).format(now);
+  return tehranDay.format(now);
 }
 
 /** A day column read back from Postgres (a Date at UTC midnight or a string) as ISO. */

@@ -4,14 +4,7 @@ import { isoDayOf } from '../../server/days.js';
 import { groupBy } from '../../server/group-by.js';
 import { MapFeatureKind, type MapFeatureStatus } from '../mapping/mapping.entity.js';
 import { canSeeFeature, mapAccessFor } from '../mapping/mapping.policy.js';
-import {
-  NamedParticipant,
-  Need,
-  NeedScore,
-  NeedStatus,
-  NeedsAssessment,
-  PrioritisationMethod,
-} from './assessments.entity.js';
+import { NamedParticipant, Need, NeedStatus, NeedsAssessment, PrioritisationMethod } from './assessments.entity.js';
 import { canManageAssessment, canSeeCode, canSeeInternals } from './assessments.policy.js';
 import { rankByDots, rankByMatrix, weightText, type Allocation, type Ranked } from './ranking.js';
 import type { NeedType, NeedsAssessmentType, RankedNeedType } from './assessments.types.js';
@@ -34,11 +27,17 @@ interface MemberRow {
 }
 
 /** Everything stored about a set of assessments, loaded in a fixed number of statements. */
+interface ScoreRow {
+  need_id: string;
+  criterion_key: string;
+  score: number;
+}
+
 export interface AssessmentBundle {
   assessments: NeedsAssessment[];
   needs: Need[];
   links: LinkRow[];
-  scores: NeedScore[];
+  scores: ScoreRow[];
   allocations: (Allocation & { assessmentId: string })[];
   members: Map<string, { count: number; mine: boolean }>;
   named: NamedParticipant[];
@@ -80,7 +79,14 @@ export async function loadAssessments(
         order by f.title, f.id`,
       [found],
     ),
-    em.find(NeedScore, { need: { assessment: { $in: assessments.map((a) => a.id) } } }),
+    // Rows, not entities: a matrix has a score per need and criterion, and hydrating them was most
+    // of a dashboard's ORM time.
+    em.execute<ScoreRow[]>(
+      `select s.need_id, s.criterion_key, s.score
+         from need_score s join need n on n.id = s.need_id
+        where n.assessment_id = any(string_to_array(?, ',')::uuid[])`,
+      [found],
+    ),
     em.execute<{ assessment_id: string; need_id: string; voter_id: string; dots: number }[]>(
       `select b.assessment_id, a.need_id, b.voter_id, a.dots
          from dot_allocation a join dot_ballot b on b.id = a.ballot_id
@@ -134,9 +140,9 @@ export function currentRanking(bundle: AssessmentBundle, a: NeedsAssessment): Ra
   }
   const scores = new Map<string, Map<string, number>>();
   for (const s of bundle.scores) {
-    const own = scores.get(s.need.id) ?? new Map<string, number>();
-    own.set(s.criterionKey, s.score);
-    scores.set(s.need.id, own);
+    const own = scores.get(s.need_id) ?? new Map<string, number>();
+    own.set(s.criterion_key, s.score);
+    scores.set(s.need_id, own);
   }
   return rankByMatrix(accepted, a.criteria, scores);
 }
@@ -151,7 +157,7 @@ function groupedByNeed(bundle: AssessmentBundle) {
   if (!grouped) {
     grouped = {
       links: groupBy(bundle.links, (l) => l.need_id),
-      scores: groupBy(bundle.scores, (sc) => sc.need.id),
+      scores: groupBy(bundle.scores, (sc) => sc.need_id),
     };
     byNeed.set(bundle, grouped);
   }
@@ -197,7 +203,7 @@ export function presentAssessment(
           categoryNameFa: l.name_fa,
           categoryNameEn: l.name_en,
         })),
-      scores: (grouped.scores.get(n.id) ?? []).map((s) => ({ criterionKey: s.criterionKey, score: s.score })),
+      scores: (grouped.scores.get(n.id) ?? []).map((s) => ({ criterionKey: s.criterion_key, score: s.score })),
     });
   }
   const ranked = a.frozenRanking ?? currentRanking(bundle, a);

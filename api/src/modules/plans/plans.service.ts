@@ -57,8 +57,25 @@ export const effectiveProgress = (t: { status: TaskStatus; progress: number }) =
 export const isOverdue = (t: { status: TaskStatus; endOn: string }, today: IsoDay) =>
   t.status !== TaskStatus.DONE && t.status !== TaskStatus.CANCELLED && isoDayOf(t.endOn)! < today;
 
-interface PlanFiguresRow {
+interface PlanRow {
   id: string;
+  title: string;
+  goal: string;
+  expected_results: string | null;
+  indicators: { name: string; target: string | null }[];
+  status: PlanStatus;
+  assessment_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+  n_id: string;
+  n_slug: string;
+  n_fa: string;
+  n_en: string;
+  county_id: string;
+  o_id: string;
+  o_slug: string;
+  o_fa: string;
+  o_en: string;
   total: string | number;
   done: string | number;
   in_progress: string | number;
@@ -71,38 +88,47 @@ interface PlanFiguresRow {
 }
 
 /**
- * Each plan's task figures in one statement: cancelled tasks do not count, done counts as 100%
- * progress whatever was typed (as `effectiveProgress`), overdue as `isOverdue`. Parameters: today
- * in Tehran, then the plan ids joined by commas.
+ * Plans with their place, lead organisation and task figures in one statement, newest first:
+ * cancelled tasks do not count, done counts as 100% progress whatever was typed (as
+ * `effectiveProgress`), overdue as `isOverdue`. Parameters: today in Tehran, then those of `where`.
  */
-const planFiguresSql = `
-  select p.id,
-         count(t.id) as total,
-         count(t.id) filter (where t.status = 'DONE') as done,
-         count(t.id) filter (where t.status = 'IN_PROGRESS') as in_progress,
-         count(t.id) filter (where t.status = 'BLOCKED') as blocked,
-         count(t.id) filter (where t.status <> 'DONE' and t.end_on < ?::date) as overdue,
-         coalesce(round(avg(case when t.status = 'DONE' then 100 else t.progress end)), 0) as progress,
-         coalesce(sum(t.budget_rials), 0)::text as budget_rials,
-         min(t.start_on) as start_on,
-         max(t.end_on) as end_on
-    from unnest(string_to_array(?, ',')::uuid[]) as p(id)
-    left join plan_task t on t.plan_id = p.id and t.status <> 'CANCELLED'
-   group by p.id`;
+const planSql = (where: string) => `
+  select p.id, p.title, p.goal, p.expected_results, p.indicators, p.status, p.assessment_id,
+         p.created_at, p.updated_at,
+         n.id as n_id, n.slug as n_slug, n.name_fa as n_fa, n.name_en as n_en, n.county_id,
+         o.id as o_id, o.slug as o_slug, o.name_fa as o_fa, o.name_en as o_en,
+         f.total, f.done, f.in_progress, f.blocked, f.overdue, f.progress, f.budget_rials, f.start_on, f.end_on
+    from action_plan p
+    join neighbourhood n on n.id = p.neighbourhood_id
+    join organisation o on o.id = p.lead_organisation_id
+    cross join lateral (
+      select count(*) as total,
+             count(*) filter (where t.status = 'DONE') as done,
+             count(*) filter (where t.status = 'IN_PROGRESS') as in_progress,
+             count(*) filter (where t.status = 'BLOCKED') as blocked,
+             count(*) filter (where t.status <> 'DONE' and t.end_on < ?::date) as overdue,
+             coalesce(round(avg(case when t.status = 'DONE' then 100 else t.progress end)), 0) as progress,
+             coalesce(sum(t.budget_rials), 0)::text as budget_rials,
+             min(t.start_on) as start_on,
+             max(t.end_on) as end_on
+        from plan_task t
+       where t.plan_id = p.id and t.status <> 'CANCELLED'
+    ) f
+   where ${where}
+   order by p.created_at desc, p.id desc`;
+
+const rowFacts = (r: PlanRow) => ({ neighbourhood: { id: r.n_id, countyId: r.county_id }, status: r.status });
 
 export class PlansService {
   constructor(private readonly em: EntityManager) {}
 
   async list(viewer: Viewer | null, neighbourhoodId: string): Promise<ActionPlanType[]> {
     if (!isUuid(neighbourhoodId)) return [];
-    const rows = await this.em.execute<{ id: string }[]>(
-      `select id from action_plan where neighbourhood_id = ? order by created_at desc, id desc limit 200`,
-      [neighbourhoodId],
-    );
-    return this.present(
-      viewer,
-      rows.map((r) => r.id),
-    );
+    const rows = await this.em.execute<PlanRow[]>(`${planSql('p.neighbourhood_id = ?')} limit 200`, [
+      todayInTehran(),
+      neighbourhoodId,
+    ]);
+    return this.presentRows(viewer, rows);
   }
 
   async byId(viewer: Viewer | null, id: string): Promise<ActionPlanType | null> {
@@ -448,54 +474,48 @@ export class PlansService {
   }
 
   /**
-   * Plans as this viewer may see them, with their figures: two statements whatever their number.
+   * Plans as this viewer may see them, with their figures: one statement whatever their number.
    * Tasks, milestones, updates and needs are fields of their own, loaded once per response by the
    * resolver's loaders (`tasksOf` and the others), so a list of plan cards reads no task rows.
    */
   async present(viewer: Viewer | null, ids: readonly string[]): Promise<ActionPlanType[]> {
     if (!ids.length) return [];
-    const plans = (
-      await this.em.find(
-        ActionPlan,
-        { id: { $in: [...ids] } },
-        { populate: ['neighbourhood', 'leadOrganisation'], orderBy: { createdAt: 'desc', id: 'desc' } },
-      )
-    ).filter((p) => canSeePlan(viewer, planFacts(p)));
-    if (!plans.length) return [];
-    const figures = new Map(
-      (
-        await this.em.execute<PlanFiguresRow[]>(planFiguresSql, [todayInTehran(), plans.map((p) => p.id).join(',')])
-      ).map((r) => [r.id, r]),
-    );
-    return plans.map((p) => {
-      const f = figures.get(p.id);
-      return {
-        id: p.id,
-        neighbourhood: place(p.neighbourhood),
-        assessmentId: p.assessment?.id ?? null,
-        title: p.title,
-        goal: p.goal,
-        expectedResults: p.expectedResults ?? null,
-        indicators: p.indicators.map((i) => ({ name: i.name, target: i.target })),
-        leadOrganisation: place(p.leadOrganisation),
-        status: p.status,
-        progress: Number(f?.progress ?? 0),
-        budgetRials: f?.budget_rials ?? '0',
+    const rows = await this.em.execute<PlanRow[]>(planSql(`p.id = any(string_to_array(?, ',')::uuid[])`), [
+      todayInTehran(),
+      ids.join(','),
+    ]);
+    return this.presentRows(viewer, rows);
+  }
+
+  private presentRows(viewer: Viewer | null, rows: PlanRow[]): ActionPlanType[] {
+    return rows
+      .filter((r) => canSeePlan(viewer, rowFacts(r)))
+      .map((r) => ({
+        id: r.id,
+        neighbourhood: { id: r.n_id, slug: r.n_slug, nameFa: r.n_fa, nameEn: r.n_en },
+        assessmentId: r.assessment_id,
+        title: r.title,
+        goal: r.goal,
+        expectedResults: r.expected_results,
+        indicators: r.indicators.map((i) => ({ name: i.name, target: i.target })),
+        leadOrganisation: { id: r.o_id, slug: r.o_slug, nameFa: r.o_fa, nameEn: r.o_en },
+        status: r.status,
+        progress: Number(r.progress),
+        budgetRials: r.budget_rials,
         taskCounts: {
-          total: Number(f?.total ?? 0),
-          done: Number(f?.done ?? 0),
-          inProgress: Number(f?.in_progress ?? 0),
-          blocked: Number(f?.blocked ?? 0),
-          overdue: Number(f?.overdue ?? 0),
+          total: Number(r.total),
+          done: Number(r.done),
+          inProgress: Number(r.in_progress),
+          blocked: Number(r.blocked),
+          overdue: Number(r.overdue),
         },
-        startOn: isoDayOf(f?.start_on ?? null),
-        endOn: isoDayOf(f?.end_on ?? null),
-        showAuthors: canSeePlanAuthors(viewer, planFacts(p)),
-        canManage: canManagePlan(viewer, planFacts(p)),
-        createdAt: p.createdAt,
-        updatedAt: p.updatedAt,
-      };
-    });
+        startOn: isoDayOf(r.start_on),
+        endOn: isoDayOf(r.end_on),
+        showAuthors: canSeePlanAuthors(viewer, rowFacts(r)),
+        canManage: canManagePlan(viewer, rowFacts(r)),
+        createdAt: new Date(r.created_at),
+        updatedAt: new Date(r.updated_at),
+      }));
   }
 
   /** The tasks of plans already presented, in position order, with what each needs; two statements. */
