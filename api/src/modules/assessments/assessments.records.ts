@@ -4,7 +4,13 @@ import { isoDayOf } from '../../server/days.js';
 import { groupBy } from '../../server/group-by.js';
 import { MapFeatureKind, type MapFeatureStatus } from '../mapping/mapping.entity.js';
 import { canSeeFeature, mapAccessFor } from '../mapping/mapping.policy.js';
-import { NamedParticipant, Need, NeedStatus, NeedsAssessment, PrioritisationMethod } from './assessments.entity.js';
+import {
+  NamedParticipant,
+  NeedStatus,
+  NeedsAssessment,
+  PrioritisationMethod,
+  type NeedCategory,
+} from './assessments.entity.js';
 import { canManageAssessment, canSeeCode, canSeeInternals } from './assessments.policy.js';
 import { rankByDots, rankByMatrix, weightText, type Allocation, type Ranked } from './ranking.js';
 import type { NeedType, NeedsAssessmentType, RankedNeedType } from './assessments.types.js';
@@ -27,6 +33,18 @@ interface MemberRow {
 }
 
 /** Everything stored about a set of assessments, loaded in a fixed number of statements. */
+interface NeedRow {
+  id: string;
+  assessment_id: string;
+  position: number;
+  category: NeedCategory;
+  title: string;
+  description: string;
+  evidence: string | null;
+  status: NeedStatus;
+  proposed_by_id: string;
+}
+
 interface ScoreRow {
   need_id: string;
   criterion_key: string;
@@ -35,7 +53,7 @@ interface ScoreRow {
 
 export interface AssessmentBundle {
   assessments: NeedsAssessment[];
-  needs: Need[];
+  needs: NeedRow[];
   links: LinkRow[];
   scores: ScoreRow[];
   allocations: (Allocation & { assessmentId: string })[];
@@ -68,7 +86,12 @@ export async function loadAssessments(
   if (!assessments.length) return empty;
   const found = idList(assessments.map((a) => a.id));
   const [needs, links, scores, allocations, members, named] = await Promise.all([
-    em.find(Need, { assessment: { $in: assessments.map((a) => a.id) } }, { orderBy: { position: 'asc', id: 'asc' } }),
+    em.execute<NeedRow[]>(
+      `select id, assessment_id, position, category, title, description, evidence, status, proposed_by_id
+         from need where assessment_id = any(string_to_array(?, ',')::uuid[])
+        order by position, id`,
+      [found],
+    ),
     em.execute<LinkRow[]>(
       `select l.need_id, l.feature_id, f.kind, f.status, f.author_id, f.title, c.name_fa, c.name_en
          from need_feature_link l
@@ -79,8 +102,7 @@ export async function loadAssessments(
         order by f.title, f.id`,
       [found],
     ),
-    // Rows, not entities: a matrix has a score per need and criterion, and hydrating them was most
-    // of a dashboard's ORM time.
+    // Needs and scores as rows, not entities: hydrating them was most of a dashboard's ORM time.
     em.execute<ScoreRow[]>(
       `select s.need_id, s.criterion_key, s.score
          from need_score s join need n on n.id = s.need_id
@@ -130,7 +152,7 @@ export const isMember = (bundle: AssessmentBundle, assessmentId: string): boolea
 /** The live ranking of accepted needs, by the assessment's method. */
 export function currentRanking(bundle: AssessmentBundle, a: NeedsAssessment): Ranked[] {
   const accepted = bundle.needs
-    .filter((n) => n.assessment.id === a.id && n.status === NeedStatus.ACCEPTED)
+    .filter((n) => n.assessment_id === a.id && n.status === NeedStatus.ACCEPTED)
     .map((n) => ({ id: n.id, position: n.position }));
   if (a.method === PrioritisationMethod.DOTS) {
     return rankByDots(
@@ -176,8 +198,8 @@ export function presentAssessment(
   const access = mapAccessFor(viewer, facts.neighbourhood, null);
   const userId = viewer?.userId ?? null;
   const needs = bundle.needs
-    .filter((n) => n.assessment.id === a.id)
-    .filter((n) => internals || n.status === NeedStatus.ACCEPTED || (!!userId && n.proposedBy.id === userId));
+    .filter((n) => n.assessment_id === a.id)
+    .filter((n) => internals || n.status === NeedStatus.ACCEPTED || (!!userId && n.proposed_by_id === userId));
   const needTypes = new Map<string, NeedType>();
   const grouped = groupedByNeed(bundle);
   for (const n of needs) {
@@ -191,7 +213,7 @@ export function presentAssessment(
       description: n.description,
       evidence: internals ? (n.evidence ?? null) : null,
       status: n.status,
-      proposedByMe: !!userId && n.proposedBy.id === userId,
+      proposedByMe: !!userId && n.proposed_by_id === userId,
       harmLinkCount: links.filter((l) => l.kind === MapFeatureKind.HARM).length,
       strengthLinkCount: links.filter((l) => l.kind === MapFeatureKind.ASSET).length,
       linkedFeatures: links
