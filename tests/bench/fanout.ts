@@ -5,6 +5,7 @@
  */
 import { createServer } from 'node:http';
 import { createClient, type Client } from 'graphql-ws';
+import pg from 'pg';
 import WebSocket, { WebSocketServer } from 'ws';
 import { cpuSeconds, gql, login, percentile, round, type BenchApp, type Figure } from './lib.ts';
 
@@ -169,6 +170,14 @@ export async function run(app: BenchApp): Promise<Figure[]> {
     .neighbourhood.id;
   const category = (await gql<{ mapCategories: { id: string }[] }>(app.url, '{ mapCategories(kind: ASSET) { id } }'))
     .mapCategories[0]!.id;
+  try {
+    return await measureAll(app, token, n, category);
+  } finally {
+    await removeEdits(app, n);
+  }
+}
+
+async function measureAll(app: BenchApp, token: string, n: string, category: string): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const clients of SIZES) {
     console.log(`[bench:fanout] ${clients} clients, ${RATE} edits/s for ${SECONDS} s ...`);
@@ -218,4 +227,22 @@ export async function run(app: BenchApp): Promise<Figure[]> {
     );
   }
   return figures;
+}
+
+/**
+ * The edits land in the demo neighbourhood (its staff are the editors); they are removed, with
+ * their events, so that later workloads (the portal's map page) see the demo data alone.
+ */
+async function removeEdits(app: BenchApp, neighbourhoodId: string) {
+  const db = new pg.Client({ connectionString: app.databaseUrl });
+  await db.connect();
+  try {
+    const t = performance.now();
+    const bench = `select id from map_feature where neighbourhood_id = $1 and title like 'bench %'`;
+    await db.query(`delete from map_event where neighbourhood_id = $1 and feature_id in (${bench})`, [neighbourhoodId]);
+    const { rowCount } = await db.query(`delete from map_feature where id in (${bench})`, [neighbourhoodId]);
+    console.log(`[bench:fanout] removed its ${rowCount} edits in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  } finally {
+    await db.end();
+  }
 }
