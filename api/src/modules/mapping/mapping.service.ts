@@ -574,7 +574,10 @@ export class MappingService {
     if (bbox) while (((bbox[2]! - bbox[0]!) / cell) * ((bbox[3]! - bbox[1]!) / cell) > 4 * maxItems) cell *= 2;
     const rows = await this.em.execute<ClusterRow[]>(clusterSql(where.sql), [cell, cell, ...where.params]);
     let cells = rows.map((r) => ({ ...r, sx: r.lon * r.n, sy: r.lat * r.n }));
-    while (cells.length > maxItems) {
+    // Cells touching 0° (i or j of 0 and -1) never merge; with MAP_MAX_ITEMS under 4 they could
+    // otherwise be halved forever.
+    const settled = (c: Cell) => (c.i === 0 || c.i === -1) && (c.j === 0 || c.j === -1);
+    while (cells.length > maxItems && !cells.every(settled)) {
       cell *= 2;
       cells = coarsen(cells);
     }
